@@ -1,0 +1,105 @@
+/**
+ * REST-XML rendering and parsing, shared by every REST-XML service (S3).
+ *
+ * Rendering takes plain data: an object's keys become child elements in insertion order,
+ * arrays repeat their element, `undefined` is left out, Date becomes ISO-8601 with
+ * milliseconds as S3 writes it.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { AwsError } from '../errors.js';
+
+export type XmlValue = string | number | boolean | Date | undefined | null | XmlObject | XmlValue[];
+export interface XmlObject {
+  [element: string]: XmlValue;
+}
+
+const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+};
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"'\r]/g, (char) => escapes[char] ?? char);
+}
+
+function renderValue(name: string, value: XmlValue, out: string[]): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) renderValue(name, item, out);
+    return;
+  }
+  if (value instanceof Date) {
+    out.push(`<${name}>${value.toISOString()}</${name}>`);
+  } else if (typeof value === 'object') {
+    out.push(`<${name}>`);
+    for (const [child, childValue] of Object.entries(value)) renderValue(child, childValue, out);
+    out.push(`</${name}>`);
+  } else {
+    out.push(`<${name}>${escapeXml(String(value))}</${name}>`);
+  }
+}
+
+/** A whole XML document with the S3 namespace on its root element. */
+export function renderXmlDocument(root: string, body: XmlObject, namespace: string | null = S3_NAMESPACE): string {
+  const out: string[] = [XML_DECLARATION, namespace ? `<${root} xmlns="${namespace}">` : `<${root}>`];
+  for (const [child, value] of Object.entries(body)) renderValue(child, value, out);
+  out.push(`</${root}>`);
+  return out.join('');
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  ignoreDeclaration: true,
+});
+
+/**
+ * Parses a request body into plain data (every leaf a string). Anything that is not one
+ * well-formed document with the expected root element is S3's MalformedXML.
+ */
+export function parseXmlDocument(text: string, expectedRoot: string): XmlParsed {
+  const malformed = new AwsError(
+    'MalformedXML',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+    400,
+  );
+  if (text.trim() === '' || XMLValidator.validate(text) !== true) throw malformed;
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    throw malformed;
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw malformed;
+  const roots = Object.keys(parsed);
+  const root = (parsed as Record<string, unknown>)[expectedRoot];
+  if (roots.length !== 1 || root === undefined) throw malformed;
+  return root === '' ? {} : (root as XmlParsed);
+}
+
+export type XmlParsed = string | { [element: string]: XmlParsed | XmlParsed[] };
+
+/** The children named `name` of a parsed element, always as an array. */
+export function childList(node: XmlParsed | undefined, name: string): XmlParsed[] {
+  if (node === undefined || typeof node === 'string') return [];
+  const child = node[name];
+  if (child === undefined) return [];
+  return Array.isArray(child) ? child : [child];
+}
+
+/** The text of the single child `name`, or undefined. */
+export function childText(node: XmlParsed | undefined, name: string): string | undefined {
+  const [first] = childList(node, name);
+  if (first === undefined) return undefined;
+  return typeof first === 'string' ? first : '';
+}

@@ -1,0 +1,88 @@
+/**
+ * Conditional requests as S3 evaluates them
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html, RFC 7232):
+ * If-Match that holds makes If-Unmodified-Since irrelevant; If-None-Match that fails to hold
+ * makes If-Modified-Since irrelevant. Failed If-Match / If-Unmodified-Since → 412;
+ * failed If-None-Match / If-Modified-Since → 304 on reads.
+ */
+import { s3Errors } from './errors.js';
+import { AwsError } from '../errors.js';
+
+export interface ConditionHeaders {
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+  ifModifiedSince?: string | undefined;
+  ifUnmodifiedSince?: string | undefined;
+}
+
+function etagMatches(condition: string, etag: string): boolean {
+  return condition
+    .split(',')
+    .map((candidate) => candidate.trim())
+    .some((candidate) => candidate === '*' || candidate === etag || `"${candidate}"` === etag || candidate.replace(/^W\//, '') === etag);
+}
+
+/** HTTP dates have one-second resolution; S3 compares at that resolution. */
+function parseHttpDate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : Math.floor(parsed / 1000) * 1000;
+}
+
+export type ConditionOutcome = 'proceed' | 'not-modified';
+
+/**
+ * Evaluates read conditions against an object; throws PreconditionFailed (412) or returns
+ * 'not-modified' (a 304 for the caller to send).
+ */
+export function evaluateReadConditions(conditions: ConditionHeaders, etag: string, lastModified: number): ConditionOutcome {
+  const modifiedSeconds = Math.floor(lastModified / 1000) * 1000;
+  if (conditions.ifMatch !== undefined) {
+    if (!etagMatches(conditions.ifMatch, etag)) throw s3Errors.preconditionFailed('If-Match');
+  } else {
+    const unmodifiedSince = parseHttpDate(conditions.ifUnmodifiedSince);
+    if (unmodifiedSince !== undefined && modifiedSeconds > unmodifiedSince) {
+      throw s3Errors.preconditionFailed('If-Unmodified-Since');
+    }
+  }
+  if (conditions.ifNoneMatch !== undefined) {
+    if (etagMatches(conditions.ifNoneMatch, etag)) return 'not-modified';
+  } else {
+    const modifiedSince = parseHttpDate(conditions.ifModifiedSince);
+    if (modifiedSince !== undefined && modifiedSeconds <= modifiedSince) return 'not-modified';
+  }
+  return 'proceed';
+}
+
+/**
+ * Conditional writes (PutObject, CompleteMultipartUpload):
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html
+ * If-None-Match accepts only `*`; If-Match on a missing key is NoSuchKey.
+ */
+export function evaluateWriteConditions(
+  conditions: Pick<ConditionHeaders, 'ifMatch' | 'ifNoneMatch'>,
+  key: string,
+  current: { etag: string } | undefined,
+): void {
+  if (conditions.ifNoneMatch !== undefined) {
+    if (conditions.ifNoneMatch.trim() !== '*') {
+      throw new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, {
+        Header: 'If-None-Match',
+      });
+    }
+    if (current) throw s3Errors.preconditionFailed('If-None-Match');
+  }
+  if (conditions.ifMatch !== undefined) {
+    if (!current) throw s3Errors.noSuchKey(key);
+    if (!etagMatches(conditions.ifMatch, current.etag)) throw s3Errors.preconditionFailed('If-Match');
+  }
+}
+
+/** 409 when another write to the key completed while a conditional write was in flight. */
+export function conditionalRequestConflict(): AwsError {
+  return new AwsError(
+    'ConditionalRequestConflict',
+    'A conflicting conditional action is currently in progress against this resource. Try again.',
+    409,
+  );
+}

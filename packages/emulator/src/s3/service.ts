@@ -1,0 +1,63 @@
+/**
+ * The S3 service: reads where a request points, picks its operation from the table, runs it
+ * and renders the result or the error through the REST-XML codec.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAwsError } from '../errors.js';
+import { writeRestXmlError, writeRestXmlResponse, type ResponseIdentity } from '../protocol/restXml.js';
+import { addressOf } from './addressing.js';
+import { s3Errors } from './errors.js';
+import type { S3Context, S3Request } from './operation.js';
+import { s3Operations } from './operations/index.js';
+import { S3Router } from './router.js';
+
+const MAX_KEY_BYTES = 1024;
+
+export interface RequestEnvelope {
+  readonly identity: ResponseIdentity;
+  readonly now: number;
+  readonly origin: string;
+}
+
+export class S3Service {
+  private readonly router = new S3Router(s3Operations);
+
+  constructor(private readonly context: S3Context) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, envelope: RequestEnvelope): Promise<void> {
+    const isHead = req.method === 'HEAD';
+    let resource = '/';
+    try {
+      const address = addressOf(req.url ?? '/', req.headers.host);
+      resource = address.resource;
+      const method = req.method ?? '';
+      if (!S3Router.isMethod(method)) throw s3Errors.methodNotAllowed(method, address.target.toUpperCase());
+      if (address.target === 'object' && Buffer.byteLength(address.key) > MAX_KEY_BYTES) throw s3Errors.keyTooLong();
+      const operation = this.router.resolve(method, address.target, address.query, req.headers);
+      const request: S3Request = {
+        method,
+        target: address.target,
+        bucketName: address.bucketName,
+        key: address.key,
+        query: address.query,
+        headers: req.headers,
+        body: req,
+        now: envelope.now,
+        requestId: envelope.identity.requestId,
+        origin: envelope.origin,
+        resource,
+      };
+      const response = await operation.handle(request, this.context);
+      writeRestXmlResponse(res, response, envelope.identity, isHead);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (!isAwsError(error)) {
+        console.error(`kumo emulator: internal error on ${req.method} ${req.url}:`, error);
+      }
+      writeRestXmlError(res, isAwsError(error) ? error : s3Errors.internalError(), envelope.identity, resource, isHead);
+    }
+  }
+}

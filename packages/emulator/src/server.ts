@@ -1,0 +1,141 @@
+/**
+ * The emulator's one HTTP listener. Requests are routed the way AWS clients address them:
+ * `GET /health` is the KUMO-compatible health check, a request with `X-Amz-Target` goes to
+ * the JSON service it names, everything else is S3 (REST, path-style or virtual-hosted).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { systemClock, type Clock } from './clock.js';
+import { AwsError } from './errors.js';
+import type { ResponseIdentity } from './protocol/restXml.js';
+import { S3State } from './s3/model/s3State.js';
+import { S3Service } from './s3/service.js';
+import { BlobStore } from './storage/blobs.js';
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Bind address; 127.0.0.1 unless asked otherwise. */
+  host?: string;
+  /** Where object bodies too large for memory are kept; a private temporary directory when absent. */
+  dataDir?: string;
+  /** The time source of every service. */
+  clock?: Clock;
+  region?: string;
+}
+
+export interface RunningEmulator {
+  /** `http://host:port`, for an SDK client's `endpoint`. */
+  readonly endpoint: string;
+  readonly host: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const HEALTH_BODY = JSON.stringify({ status: 'healthy' });
+
+class RequestIds {
+  private readonly prefix = randomBytes(3).toString('hex').toUpperCase();
+  private counter = 0;
+  private readonly hostId = randomBytes(24).toString('base64');
+
+  next(): ResponseIdentity {
+    this.counter += 1;
+    return { requestId: this.prefix + this.counter.toString(16).toUpperCase().padStart(10, '0'), hostId: this.hostId };
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? systemClock;
+  const region = options.region ?? 'us-east-1';
+  const s3State = new S3State(new BlobStore(options.dataDir));
+  const s3 = new S3Service({ state: s3State, region });
+  const ids = new RequestIds();
+
+  const server: Server = createServer({ keepAlive: true, requestTimeout: 0 }, (req, res) => {
+    const identity = ids.next();
+    if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': HEALTH_BODY.length });
+      res.end(HEALTH_BODY);
+      return;
+    }
+    if (req.headers['x-amz-target'] !== undefined) {
+      answerUnknownJsonTarget(req, res);
+      return;
+    }
+    const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;
+    void s3.handle(req, res, { identity, now: clock.now(), origin });
+  });
+  // Keep-alive connections from SDK clients are reused across requests; idle ones are closed
+  // after a while so a stopped test run never keeps a socket half-open.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 60_000;
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerUnparsableRequest(error, socket, ids));
+
+  server.listen(options.port ?? 0, host);
+  await once(server, 'listening');
+  const port = (): number => (server.address() as AddressInfo).port;
+  const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    endpoint: `http://${endpointHost}:${port()}`,
+    host,
+    port: port(),
+    stop() {
+      stopped ??= (async () => {
+        const closed = once(server, 'close');
+        server.close();
+        for (const socket of sockets) socket.destroy();
+        await closed;
+        await s3State.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const body = JSON.stringify({
+    __type: 'com.amazon.coral.service#UnknownOperationException',
+    message: `The emulator does not serve X-Amz-Target "${String(req.headers['x-amz-target'])}".`,
+  });
+  res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Requests Node's HTTP parser refuses (bad request line, oversized headers) still get an S3
+ * error document, so clients and fuzzers never see a bare connection reset.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Socket, ids: RequestIds): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const headerTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const awsError = headerTooLarge
+    ? new AwsError('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400)
+    : new AwsError('BadRequest', 'An error occurred when parsing the HTTP request.', 400);
+  const identity = ids.next();
+  const body = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>',
+    `<Code>${awsError.code}</Code><Message>${awsError.message}</Message>`,
+    `<RequestId>${identity.requestId}</RequestId><HostId>${identity.hostId}</HostId></Error>`,
+  ].join('');
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-amz-request-id: ${identity.requestId}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/** The repository's own tests: one vitest project per package that has tests. */
+export default defineConfig({
+  resolve: { conditions: ['kumo-source'] },
+  ssr: { resolve: { conditions: ['kumo-source'] } },
+  test: {
+    // CI reads the JSON results to print its closing summary line (.ci/run).
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.kumo/ci/vitest-results.json' }]] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'emulator', root: 'packages/emulator', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+      },
+    ],
+  },
+});
