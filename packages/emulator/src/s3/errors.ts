@@ -76,6 +76,12 @@ export const s3Errors = {
       StorageClassRequested: storageClass,
     }),
   invalidTag: (message: string) => new AwsError('InvalidTag', message, 400),
+  noSuchTagSet: (bucket: string) => new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404, { BucketName: bucket }),
+  invalidLocationConstraint: (constraint: string) =>
+    new AwsError('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, {
+      LocationConstraint: constraint,
+    }),
+  badRequest: (message: string) => new AwsError('BadRequest', message, 400),
   internalError: () =>
     new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
 };

@@ -1,3 +1,4 @@
+import { decodeContinuationToken, encodeContinuationToken } from '../continuationToken.js';
 import { compareKeys } from '../model/sortedKeys.js';
 import { s3Errors } from '../errors.js';
 import { defineOperation } from '../operation.js';
@@ -19,7 +20,7 @@ export default defineOperation({
       throw s3Errors.invalidArgument('Argument value is not a valid integer between 1 and 10000', 'max-buckets', maxText ?? '');
     }
     const token = request.query.get('continuation-token');
-    const after = token === null ? undefined : decodeToken(token);
+    const after = token === null ? undefined : decodeContinuationToken(token);
     const matching = [...state.buckets.values()]
       .filter((bucket) => bucket.name.startsWith(prefix) && (regionFilter === null || bucket.region === regionFilter))
       .filter((bucket) => after === undefined || compareKeys(bucket.name, after) > 0)
@@ -38,22 +39,10 @@ export default defineOperation({
               BucketRegion: bucket.region,
             })),
           },
-          ContinuationToken: truncated ? encodeToken(page[page.length - 1]!.name) : undefined,
+          ContinuationToken: truncated ? encodeContinuationToken(page[page.length - 1]!.name) : undefined,
           Prefix: request.query.has('prefix') ? prefix : undefined,
         },
       },
     };
   },
 });
-
-function encodeToken(lastName: string): string {
-  return Buffer.from(lastName, 'utf8').toString('base64url');
-}
-
-function decodeToken(token: string): string {
-  const name = Buffer.from(token, 'base64url').toString('utf8');
-  if (token === '' || encodeToken(name) !== token) {
-    throw s3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
-  }
-  return name;
-}
