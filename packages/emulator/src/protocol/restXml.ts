@@ -10,7 +10,7 @@ import { renderXmlDocument } from './xml.js';
 export interface RestXmlResponse {
   status?: number;
   headers?: Record<string, string | number | undefined>;
-  xml?: { root: string; body: Record<string, unknown> };
+  xml?: { root: string; body: Record<string, unknown> | string };
   body?: Buffer | string | Readable;
 }
 

@@ -8,9 +8,18 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AwsError } from '../errors.js';
 
-export type XmlValue = string | number | boolean | Date | undefined | null | XmlObject | XmlValue[];
+export type XmlValue = string | number | boolean | Date | undefined | null | XmlObject | XmlElements | XmlValue[];
 export interface XmlObject {
   [element: string]: XmlValue;
+}
+
+/**
+ * Sibling elements of differing names in one given order, which an object (one key per name)
+ * cannot express: ListObjectVersions interleaves `<Version>` and `<DeleteMarker>` newest first.
+ * The name it is stored under is not rendered.
+ */
+export class XmlElements {
+  constructor(readonly elements: ReadonlyArray<readonly [name: string, value: XmlValue]>) {}
 }
 
 const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -31,6 +40,10 @@ export function escapeXml(text: string): string {
 
 function renderValue(name: string, value: XmlValue, out: string[]): void {
   if (value === undefined || value === null) return;
+  if (value instanceof XmlElements) {
+    for (const [element, elementValue] of value.elements) renderValue(element, elementValue, out);
+    return;
+  }
   if (Array.isArray(value)) {
     for (const item of value) renderValue(name, item, out);
     return;
@@ -46,10 +59,14 @@ function renderValue(name: string, value: XmlValue, out: string[]): void {
   }
 }
 
-/** A whole XML document with the S3 namespace on its root element. */
-export function renderXmlDocument(root: string, body: XmlObject, namespace: string | null = S3_NAMESPACE): string {
+/**
+ * A whole XML document with the S3 namespace on its root element. A string body is the root's
+ * text (GetBucketLocation answers `<LocationConstraint>eu-west-1</LocationConstraint>`).
+ */
+export function renderXmlDocument(root: string, body: XmlObject | string, namespace: string | null = S3_NAMESPACE): string {
   const out: string[] = [XML_DECLARATION, namespace ? `<${root} xmlns="${namespace}">` : `<${root}>`];
-  for (const [child, value] of Object.entries(body)) renderValue(child, value, out);
+  if (typeof body === 'string') out.push(escapeXml(body));
+  else for (const [child, value] of Object.entries(body)) renderValue(child, value, out);
   out.push(`</${root}>`);
   return out.join('');
 }

@@ -61,9 +61,14 @@ export function tagsFromHeader(request: S3Request): Tag[] {
   return validateTags([...new URLSearchParams(value)].map(([Key, Value]) => ({ Key, Value })));
 }
 
-/** S3's object tag rules: at most 10, unique keys, key <= 128 and value <= 256 characters. */
+/** S3's object tag rules: at most 10, and the rules of validateTagEntries. */
 export function validateTags(tags: Tag[]): Tag[] {
   if (tags.length > 10) throw s3Errors.invalidTag('Object tags cannot be greater than 10');
+  return validateTagEntries(tags);
+}
+
+/** The tag rules objects and buckets share: unique keys, key 1..128 and value <= 256 characters. */
+export function validateTagEntries(tags: Tag[]): Tag[] {
   const seen = new Set<string>();
   for (const tag of tags) {
     if (seen.has(tag.Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key');

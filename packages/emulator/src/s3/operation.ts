@@ -39,8 +39,8 @@ export interface S3Context {
 export interface S3Response {
   status?: number;
   headers?: Record<string, string | number | undefined>;
-  /** An XML document: its root element and content. */
-  xml?: { root: string; body: XmlObject };
+  /** An XML document: its root element and content (a string is the root's text). */
+  xml?: { root: string; body: XmlObject | string };
   body?: Buffer | string | Readable;
 }
 

@@ -2,20 +2,32 @@
 import type { S3Operation } from '../operation.js';
 import CreateBucket from './CreateBucket.js';
 import DeleteBucket from './DeleteBucket.js';
+import DeleteBucketTagging from './DeleteBucketTagging.js';
 import DeleteObject from './DeleteObject.js';
+import GetBucketLocation from './GetBucketLocation.js';
+import GetBucketTagging from './GetBucketTagging.js';
+import GetBucketVersioning from './GetBucketVersioning.js';
 import GetObject from './GetObject.js';
 import HeadBucket from './HeadBucket.js';
 import HeadObject from './HeadObject.js';
 import ListBuckets from './ListBuckets.js';
+import PutBucketTagging from './PutBucketTagging.js';
+import PutBucketVersioning from './PutBucketVersioning.js';
 import PutObject from './PutObject.js';
 
 export const s3Operations: readonly S3Operation[] = [
   CreateBucket,
   DeleteBucket,
+  DeleteBucketTagging,
   DeleteObject,
+  GetBucketLocation,
+  GetBucketTagging,
+  GetBucketVersioning,
   GetObject,
   HeadBucket,
   HeadObject,
   ListBuckets,
+  PutBucketTagging,
+  PutBucketVersioning,
   PutObject,
 ];
