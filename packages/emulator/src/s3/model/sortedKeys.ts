@@ -45,6 +45,21 @@ export class SortedKeys {
     return index < this.keys.length && this.keys[index] === key ? index + 1 : index;
   }
 
+  /**
+   * Index of the first key after every key that starts with `prefix`: such keys sit together
+   * from lowerBound(prefix), so a listing skips a whole common prefix in one binary search.
+   */
+  endOfPrefix(prefix: string): number {
+    let low = this.lowerBound(prefix);
+    let high = this.keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.keys[middle]!.startsWith(prefix)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
   insert(key: string): void {
     const index = this.lowerBound(key);
     if (this.keys[index] !== key) this.keys.splice(index, 0, key);

@@ -11,6 +11,9 @@ import GetObject from './GetObject.js';
 import HeadBucket from './HeadBucket.js';
 import HeadObject from './HeadObject.js';
 import ListBuckets from './ListBuckets.js';
+import ListObjectVersions from './ListObjectVersions.js';
+import ListObjects from './ListObjects.js';
+import ListObjectsV2 from './ListObjectsV2.js';
 import PutBucketTagging from './PutBucketTagging.js';
 import PutBucketVersioning from './PutBucketVersioning.js';
 import PutObject from './PutObject.js';
@@ -27,6 +30,9 @@ export const s3Operations: readonly S3Operation[] = [
   HeadBucket,
   HeadObject,
   ListBuckets,
+  ListObjectVersions,
+  ListObjects,
+  ListObjectsV2,
   PutBucketTagging,
   PutBucketVersioning,
   PutObject,
