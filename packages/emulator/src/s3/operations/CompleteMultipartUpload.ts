@@ -26,7 +26,7 @@ export default defineOperation({
   query: ['uploadId'],
   async handle(request, context) {
     const bucket = bucketOf(request, context);
-    uploadOf(bucket, request);
+    uploadOf(bucket, request); // NoSuchUpload before the part list is read
     const listed = parsePartList((await readSmallBody(request)).toString('utf8'));
     // Looked up again: the upload may have been completed or aborted while the list arrived.
     const upload = uploadOf(bucket, request);
@@ -53,7 +53,7 @@ export default defineOperation({
       storageClass: upload.storageClass,
       tags: upload.tags,
       checksum,
-      parts: parts.map((part) => ({ size: part.size, etag: part.etag, checksum: part.checksum })),
+      parts: parts.map((part) => ({ size: part.size, etag: part.etag, checksum: upload.checksumAlgorithm && part.checksum })),
     };
     bucket.uploads.delete(upload.uploadId);
     // The object's body holds its own references to the listed parts; the upload's go.
