@@ -82,6 +82,43 @@ export const s3Errors = {
       LocationConstraint: constraint,
     }),
   badRequest: (message: string) => new AwsError('BadRequest', message, 400),
+  invalidPart: (uploadId: string, partNumber: number, etag: string | undefined) =>
+    new AwsError(
+      'InvalidPart',
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      400,
+      { UploadId: uploadId, PartNumber: partNumber, ETag: etag },
+    ),
+  invalidPartOrder: (uploadId: string, partNumber: number) =>
+    new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, {
+      UploadId: uploadId,
+      PartNumber: partNumber,
+    }),
+  entityTooSmall: (size: number, min: number, partNumber: number, etag: string) =>
+    new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {
+      ProposedSize: size,
+      MinSizeAllowed: min,
+      PartNumber: partNumber,
+      ETag: etag,
+    }),
+  unsupportedChecksumAlgorithm: () =>
+    new AwsError(
+      'InvalidRequest',
+      'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
+      400,
+    ),
+  requestExpired: (expiresSeconds: string, expires: number, now: number) =>
+    new AwsError('AccessDenied', 'Request has expired', 403, {
+      'X-Amz-Expires': expiresSeconds,
+      Expires: isoSeconds(expires),
+      ServerTime: isoSeconds(now),
+    }),
+  authorizationQueryParametersError: (message: string) => new AwsError('AuthorizationQueryParametersError', message, 400),
   internalError: () =>
     new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
 };
+
+/** S3 writes times in error bodies to the second: 2025-01-01T00:01:00Z. */
+function isoSeconds(epochMillis: number): string {
+  return new Date(epochMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -25,7 +25,7 @@ export interface ReceivedBody {
 }
 
 /** The flexible checksum a request declares: its algorithm and, if sent as a header, its value. */
-function declaredChecksum(request: S3Request): { algorithm: ChecksumAlgorithm; value?: string; trailer?: string } | undefined {
+export function declaredChecksum(request: S3Request): { algorithm: ChecksumAlgorithm; value?: string; trailer?: string } | undefined {
   const sent = CHECKSUM_ALGORITHMS.filter((algorithm) => header(request, checksumHeaderName(algorithm)) !== undefined);
   if (sent.length > 1) {
     throw s3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
@@ -40,7 +40,7 @@ function declaredChecksum(request: S3Request): { algorithm: ChecksumAlgorithm; v
   const named = header(request, 'x-amz-sdk-checksum-algorithm') ?? header(request, 'x-amz-checksum-algorithm');
   const namedAlgorithm = parseChecksumAlgorithm(named);
   if (named !== undefined && !namedAlgorithm) {
-    throw s3Errors.invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');
+    throw s3Errors.unsupportedChecksumAlgorithm();
   }
   const algorithm = sent[0] ?? trailerAlgorithm ?? namedAlgorithm;
   if (!algorithm) return undefined;

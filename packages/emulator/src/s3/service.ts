@@ -9,6 +9,7 @@ import { addressOf } from './addressing.js';
 import { s3Errors } from './errors.js';
 import type { S3Context, S3Request } from './operation.js';
 import { s3Operations } from './operations/index.js';
+import { checkPresignedExpiry, isPresigned, presignedHeaders } from './presigned.js';
 import { S3Router } from './router.js';
 
 const MAX_KEY_BYTES = 1024;
@@ -33,14 +34,17 @@ export class S3Service {
       const method = req.method ?? '';
       if (!S3Router.isMethod(method)) throw s3Errors.methodNotAllowed(method, address.target.toUpperCase());
       if (address.target === 'object' && Buffer.byteLength(address.key) > MAX_KEY_BYTES) throw s3Errors.keyTooLong();
-      const operation = this.router.resolve(method, address.target, address.query, req.headers);
+      const presigned = isPresigned(address.query);
+      if (presigned) checkPresignedExpiry(address.query, envelope.now);
+      const headers = presigned ? { ...presignedHeaders(address.query), ...req.headers } : req.headers;
+      const operation = this.router.resolve(method, address.target, address.query, headers);
       const request: S3Request = {
         method,
         target: address.target,
         bucketName: address.bucketName,
         key: address.key,
         query: address.query,
-        headers: req.headers,
+        headers,
         body: req,
         now: envelope.now,
         requestId: envelope.identity.requestId,

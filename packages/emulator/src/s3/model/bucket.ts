@@ -18,6 +18,7 @@ export class Bucket {
   /** Versions of each key, newest first. */
   private readonly versionsByKey = new Map<string, ObjectVersion[]>();
   readonly uploads = new Map<string, MultipartUpload>();
+  private uploadsStarted = 0;
 
   constructor(
     readonly name: string,
@@ -51,6 +52,15 @@ export class Bucket {
   /** The version id the next write of a key gets under the bucket's versioning status. */
   nextVersionId(): string {
     return this.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID;
+  }
+
+  /**
+   * A new multipart upload id: url-safe, unique, and sorting in the order uploads were started,
+   * so that ListMultipartUploads can page by upload id and list a key's uploads oldest first.
+   */
+  nextUploadId(): string {
+    this.uploadsStarted += 1;
+    return this.uploadsStarted.toString(36).padStart(8, '0') + randomBytes(36).toString('base64url');
   }
 
   /**

@@ -1,6 +1,7 @@
 import { bucketOf } from '../buckets.js';
 import { evaluateReadConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
+import { parsePartNumber } from '../multipart.js';
 import { objectResponseHeaders } from '../objectHeaders.js';
 import { readableVersion } from '../objectLookup.js';
 import { defineOperation, header, type S3Context, type S3Request, type S3Response } from '../operation.js';
@@ -60,10 +61,7 @@ export function readObject(request: S3Request, context: S3Context): S3Response {
 }
 
 function partRange(partNumberText: string, partSizes: number[]): ByteRange | undefined {
-  const partNumber = Number(partNumberText);
-  if (!/^\d+$/.test(partNumberText) || partNumber < 1 || partNumber > 10_000) {
-    throw s3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', partNumberText);
-  }
+  const partNumber = parsePartNumber(partNumberText);
   if (partNumber > partSizes.length) {
     throw new AwsError('InvalidPartNumber', 'The requested partnumber is not satisfiable', 416, { PartNumberRequested: partNumber });
   }

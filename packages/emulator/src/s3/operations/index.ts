@@ -1,6 +1,9 @@
 /** Every S3 operation the emulator serves; the router builds its dispatch table from this list. */
 import type { S3Operation } from '../operation.js';
+import AbortMultipartUpload from './AbortMultipartUpload.js';
+import CompleteMultipartUpload from './CompleteMultipartUpload.js';
 import CreateBucket from './CreateBucket.js';
+import CreateMultipartUpload from './CreateMultipartUpload.js';
 import DeleteBucket from './DeleteBucket.js';
 import DeleteBucketTagging from './DeleteBucketTagging.js';
 import DeleteObject from './DeleteObject.js';
@@ -11,15 +14,22 @@ import GetObject from './GetObject.js';
 import HeadBucket from './HeadBucket.js';
 import HeadObject from './HeadObject.js';
 import ListBuckets from './ListBuckets.js';
+import ListMultipartUploads from './ListMultipartUploads.js';
 import ListObjectVersions from './ListObjectVersions.js';
 import ListObjects from './ListObjects.js';
 import ListObjectsV2 from './ListObjectsV2.js';
+import ListParts from './ListParts.js';
 import PutBucketTagging from './PutBucketTagging.js';
 import PutBucketVersioning from './PutBucketVersioning.js';
 import PutObject from './PutObject.js';
+import UploadPart from './UploadPart.js';
+import UploadPartCopy from './UploadPartCopy.js';
 
 export const s3Operations: readonly S3Operation[] = [
+  AbortMultipartUpload,
+  CompleteMultipartUpload,
   CreateBucket,
+  CreateMultipartUpload,
   DeleteBucket,
   DeleteBucketTagging,
   DeleteObject,
@@ -30,10 +40,14 @@ export const s3Operations: readonly S3Operation[] = [
   HeadBucket,
   HeadObject,
   ListBuckets,
+  ListMultipartUploads,
   ListObjectVersions,
   ListObjects,
   ListObjectsV2,
+  ListParts,
   PutBucketTagging,
   PutBucketVersioning,
   PutObject,
+  UploadPart,
+  UploadPartCopy,
 ];
