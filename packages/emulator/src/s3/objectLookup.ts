@@ -43,6 +43,6 @@ export function readableVersion(request: S3Request, bucket: Bucket): ObjectVersi
 }
 
 /** Version ids the emulator could have issued: `null` or url-safe base64. */
-function isPlausibleVersionId(versionId: string): boolean {
+export function isPlausibleVersionId(versionId: string): boolean {
   return versionId === 'null' || /^[A-Za-z0-9._-]{1,1024}$/.test(versionId);
 }

@@ -32,7 +32,8 @@ export class S3Service {
       resource = address.resource;
       const method = req.method ?? '';
       if (!S3Router.isMethod(method)) throw s3Errors.methodNotAllowed(method, address.target.toUpperCase());
-      if (address.target === 'object' && Buffer.byteLength(address.key) > MAX_KEY_BYTES) throw s3Errors.keyTooLong();
+      const keyBytes = Buffer.byteLength(address.key);
+      if (address.target === 'object' && keyBytes > MAX_KEY_BYTES) throw s3Errors.keyTooLong(keyBytes);
       const operation = this.router.resolve(method, address.target, address.query, req.headers);
       const request: S3Request = {
         method,
