@@ -6,13 +6,14 @@ import {
   GetObjectTaggingCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  type ChecksumAlgorithm,
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { clientFor, failure, useS3 } from './harness.js';
 
 const env = useS3();
+
+type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
 
 /** Known digests of "123456789", the standard check input of every CRC (CRC-64/NVME: 0xae8b14860a799888). */
 const CHECK_INPUT = '123456789';
