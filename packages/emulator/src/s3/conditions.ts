@@ -62,7 +62,8 @@ function judge(conditions: ConditionHeaders, etag: string, lastModified: number,
 
 /**
  * Evaluates read conditions against an object; throws PreconditionFailed (412) or returns
- * 'not-modified' (a 304 for the caller to send).
+ * 'not-modified' (a 304 for the caller to send). `now` is the emulator's clock: an
+ * If-Modified-Since after it is ignored.
  */
 export function evaluateReadConditions(
   conditions: ConditionHeaders,

@@ -70,7 +70,7 @@ export const s3Errors = {
     new AwsError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
       Condition: condition,
     }),
-  invalidRange: (size: number, requested: string) =>
+  invalidRange: (size: number, requested?: string) =>
     new AwsError(
       'InvalidRange',
       'The requested range is not satisfiable',
