@@ -16,7 +16,7 @@ const AFTER = new Date('2025-01-01T00:00:10Z');
 
 async function objectWith(body: string, extra: { CacheControl?: string; Expires?: Date } = {}): Promise<string> {
   const Bucket = await env.bucket();
-  await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: body, ...extra }));
+  await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: body, ContentLength: Buffer.byteLength(body), ...extra }));
   return Bucket;
 }
 
