@@ -22,7 +22,10 @@ function etagMatches(condition: string, etag: string): boolean {
     .some((candidate) => candidate === '*' || candidate === etag || `"${candidate}"` === etag || candidate.replace(/^W\//, '') === etag);
 }
 
-/** HTTP dates have one-second resolution; S3 compares at that resolution. */
+/**
+ * HTTP dates have one-second resolution; S3 compares at that resolution. A date S3 cannot
+ * read is ignored, as the HTTP specification asks.
+ */
 function parseHttpDate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Date.parse(value);
@@ -31,27 +34,56 @@ function parseHttpDate(value: string | undefined): number | undefined {
 
 export type ConditionOutcome = 'proceed' | 'not-modified';
 
-/**
- * Evaluates read conditions against an object; throws PreconditionFailed (412) or returns
- * 'not-modified' (a 304 for the caller to send).
- */
-export function evaluateReadConditions(conditions: ConditionHeaders, etag: string, lastModified: number): ConditionOutcome {
+type ConditionName = 'If-Match' | 'If-None-Match' | 'If-Modified-Since' | 'If-Unmodified-Since';
+
+type Verdict = { outcome: 'proceed' } | { outcome: 'failed' | 'not-modified'; condition: ConditionName };
+
+function judge(conditions: ConditionHeaders, etag: string, lastModified: number, now: number): Verdict {
   const modifiedSeconds = Math.floor(lastModified / 1000) * 1000;
   if (conditions.ifMatch !== undefined) {
-    if (!etagMatches(conditions.ifMatch, etag)) throw s3Errors.preconditionFailed('If-Match');
+    if (!etagMatches(conditions.ifMatch, etag)) return { outcome: 'failed', condition: 'If-Match' };
   } else {
     const unmodifiedSince = parseHttpDate(conditions.ifUnmodifiedSince);
     if (unmodifiedSince !== undefined && modifiedSeconds > unmodifiedSince) {
-      throw s3Errors.preconditionFailed('If-Unmodified-Since');
+      return { outcome: 'failed', condition: 'If-Unmodified-Since' };
     }
   }
   if (conditions.ifNoneMatch !== undefined) {
-    if (etagMatches(conditions.ifNoneMatch, etag)) return 'not-modified';
+    if (etagMatches(conditions.ifNoneMatch, etag)) return { outcome: 'not-modified', condition: 'If-None-Match' };
   } else {
     const modifiedSince = parseHttpDate(conditions.ifModifiedSince);
-    if (modifiedSince !== undefined && modifiedSeconds <= modifiedSince) return 'not-modified';
+    // A date later than the server's clock is not valid (RFC 9110 13.1.3) and is ignored.
+    if (modifiedSince !== undefined && modifiedSince <= now && modifiedSeconds <= modifiedSince) {
+      return { outcome: 'not-modified', condition: 'If-Modified-Since' };
+    }
   }
-  return 'proceed';
+  return { outcome: 'proceed' };
+}
+
+/**
+ * Evaluates read conditions against an object; throws PreconditionFailed (412) or returns
+ * 'not-modified' (a 304 for the caller to send). `now` is the emulator's clock: an
+ * If-Modified-Since after it is ignored.
+ */
+export function evaluateReadConditions(
+  conditions: ConditionHeaders,
+  etag: string,
+  lastModified: number,
+  now = Number.MAX_SAFE_INTEGER,
+): ConditionOutcome {
+  const verdict = judge(conditions, etag, lastModified, now);
+  if (verdict.outcome === 'failed') throw s3Errors.preconditionFailed(verdict.condition);
+  return verdict.outcome;
+}
+
+/**
+ * The x-amz-copy-source-if-* conditions of CopyObject and UploadPartCopy: the same rules, but
+ * a copy has no 304, so every condition that does not hold is a 412 naming its header.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+ */
+export function evaluateCopySourceConditions(conditions: ConditionHeaders, etag: string, lastModified: number, now: number): void {
+  const verdict = judge(conditions, etag, lastModified, now);
+  if (verdict.outcome !== 'proceed') throw s3Errors.preconditionFailed(`x-amz-copy-source-${verdict.condition}`);
 }
 
 /**

@@ -29,7 +29,8 @@ export const s3Errors = {
     ),
   bucketNotEmpty: (bucket: string) =>
     new AwsError('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket }),
-  keyTooLong: () => new AwsError('KeyTooLongError', 'Your key is too long', 400),
+  keyTooLong: (size?: number) =>
+    new AwsError('KeyTooLongError', 'Your key is too long', 400, { Size: size, MaxSizeAllowed: 1024 }),
   malformedXml: () =>
     new AwsError(
       'MalformedXML',
@@ -39,6 +40,15 @@ export const s3Errors = {
   invalidArgument: (message: string, name?: string, value?: string) =>
     new AwsError('InvalidArgument', message, 400, { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => new AwsError('InvalidRequest', message, 400),
+  unsupportedChecksumAlgorithm: () =>
+    new AwsError(
+      'InvalidRequest',
+      'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
+      400,
+    ),
+  missingHeader: (name: string) => new AwsError('InvalidRequest', `Missing required header for this request: ${name}`, 400),
+  badRequest: (message: string) => new AwsError('BadRequest', message, 400),
+  missingRequestBody: () => new AwsError('MissingRequestBodyError', 'Request Body is empty.', 400),
   methodNotAllowed: (method: string, resourceType: string) =>
     new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
       Method: method,
@@ -49,13 +59,25 @@ export const s3Errors = {
   invalidUri: () => new AwsError('InvalidURI', "Couldn't parse the specified URI.", 400),
   badDigest: (message = 'The Content-MD5 you specified did not match what we received.') =>
     new AwsError('BadDigest', message, 400),
+  /** S3 names the digest it was sent (hex) and the one it computed (base64). */
+  contentMd5Mismatch: (expectedHex: string, calculatedBase64: string) =>
+    new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
+      CalculatedDigest: calculatedBase64,
+      ExpectedDigest: expectedHex,
+    }),
   invalidDigest: () => new AwsError('InvalidDigest', 'The Content-MD5 you specified is not valid.', 400),
   preconditionFailed: (condition: string) =>
     new AwsError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
       Condition: condition,
     }),
-  invalidRange: (size: number) =>
-    new AwsError('InvalidRange', 'The requested range is not satisfiable', 416, { ActualObjectSize: size }),
+  invalidRange: (size: number, requested?: string) =>
+    new AwsError(
+      'InvalidRange',
+      'The requested range is not satisfiable',
+      416,
+      { RangeRequested: requested, ActualObjectSize: size },
+      { 'content-range': `bytes */${size}` },
+    ),
   entityTooLarge: (size: number, max: number) =>
     new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 400, {
       ProposedSize: size,
@@ -75,13 +97,11 @@ export const s3Errors = {
     new AwsError('InvalidStorageClass', 'The storage class you specified is not valid', 400, {
       StorageClassRequested: storageClass,
     }),
-  invalidTag: (message: string) => new AwsError('InvalidTag', message, 400),
   noSuchTagSet: (bucket: string) => new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404, { BucketName: bucket }),
   invalidLocationConstraint: (constraint: string) =>
     new AwsError('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, {
       LocationConstraint: constraint,
     }),
-  badRequest: (message: string) => new AwsError('BadRequest', message, 400),
   invalidPart: (uploadId: string, partNumber: number, etag: string | undefined) =>
     new AwsError(
       'InvalidPart',
@@ -101,12 +121,6 @@ export const s3Errors = {
       PartNumber: partNumber,
       ETag: etag,
     }),
-  unsupportedChecksumAlgorithm: () =>
-    new AwsError(
-      'InvalidRequest',
-      'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
-      400,
-    ),
   requestExpired: (expiresSeconds: string, expires: number, now: number) =>
     new AwsError('AccessDenied', 'Request has expired', 403, {
       'X-Amz-Expires': expiresSeconds,
@@ -114,6 +128,8 @@ export const s3Errors = {
       ServerTime: isoSeconds(now),
     }),
   authorizationQueryParametersError: (message: string) => new AwsError('AuthorizationQueryParametersError', message, 400),
+  invalidTag: (message: string, fields: { TagKey?: string; TagValue?: string } = {}) =>
+    new AwsError('InvalidTag', message, 400, fields),
   internalError: () =>
     new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
 };

@@ -10,6 +10,7 @@ import { newVersionId, type Bucket } from './model/bucket.js';
 import { NULL_VERSION_ID } from './model/types.js';
 import { s3Errors } from './errors.js';
 import { versionIdHeader } from './objectHeaders.js';
+import { isPlausibleVersionId } from './objectLookup.js';
 
 export interface DeleteOutcome {
   /** Whether the version removed or created is a delete marker. */
@@ -20,7 +21,7 @@ export interface DeleteOutcome {
 
 export function deleteObject(bucket: Bucket, key: string, versionId: string | undefined, now: number): DeleteOutcome {
   if (versionId !== undefined) {
-    if (versionId !== NULL_VERSION_ID && !/^[A-Za-z0-9._-]{1,1024}$/.test(versionId)) {
+    if (!isPlausibleVersionId(versionId)) {
       throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
     }
     const removed = bucket.removeVersion(key, versionId);

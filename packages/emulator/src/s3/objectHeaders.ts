@@ -54,27 +54,66 @@ export function storageClassOf(request: S3Request): string {
   return storageClass;
 }
 
-/** Tags from the `x-amz-tagging` header, which is URL-query encoded (`a=1&b=2`). */
+/**
+ * Tags from the `x-amz-tagging` header: URL-query encoded UTF-8 (`a=1&b=2`). A pair without a
+ * key, a key given twice or bytes that are not UTF-8 make the whole header invalid.
+ */
 export function tagsFromHeader(request: S3Request): Tag[] {
   const value = header(request, 'x-amz-tagging');
   if (value === undefined || value === '') return [];
-  return validateTags([...new URLSearchParams(value)].map(([Key, Value]) => ({ Key, Value })));
+  const invalid = s3Errors.invalidArgument(
+    "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    'x-amz-tagging',
+    value,
+  );
+  const decode = (part: string): string => {
+    try {
+      return decodeURIComponent(part.replaceAll('+', ' '));
+    } catch {
+      throw invalid;
+    }
+  };
+  const tags = value.split('&').map((pair) => {
+    const equals = pair.indexOf('=');
+    const Key = decode(equals < 0 ? pair : pair.slice(0, equals));
+    if (Key === '') throw invalid;
+    return { Key, Value: equals < 0 ? '' : decode(pair.slice(equals + 1)) };
+  });
+  if (new Set(tags.map((tag) => tag.Key)).size !== tags.length) throw invalid;
+  return validateTags(tags);
 }
 
-/** S3's object tag rules: at most 10, and the rules of validateTagEntries. */
+/** Letters, digits and spaces in any script, and `_ . : / = + - @` (the AWS tag alphabet). */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * S3's object tag rules (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html):
+ * at most 10 (more is BadRequest, as S3 answers), the rules of validateTagEntries, and no key
+ * in the reserved `aws:` namespace (buckets word that refusal differently: PutBucketTagging).
+ */
 export function validateTags(tags: Tag[]): Tag[] {
-  if (tags.length > 10) throw s3Errors.invalidTag('Object tags cannot be greater than 10');
-  return validateTagEntries(tags);
+  if (tags.length > 10) throw s3Errors.badRequest('Object tags cannot be greater than 10');
+  validateTagEntries(tags);
+  const reserved = tags.find((tag) => tag.Key.toLowerCase().startsWith('aws:'));
+  if (reserved) throw s3Errors.invalidTag('System tags cannot be added/updated by requester', { TagKey: reserved.Key });
+  return tags;
 }
 
-/** The tag rules objects and buckets share: unique keys, key 1..128 and value <= 256 characters. */
+/**
+ * The tag rules objects and buckets share: unique keys, a key of 1 to 128 and a value of up to
+ * 256 characters from the tag alphabet.
+ */
 export function validateTagEntries(tags: Tag[]): Tag[] {
   const seen = new Set<string>();
-  for (const tag of tags) {
-    if (seen.has(tag.Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key');
-    seen.add(tag.Key);
-    if (tag.Key.length === 0 || [...tag.Key].length > 128) throw s3Errors.invalidTag('The TagKey you have provided is invalid');
-    if ([...tag.Value].length > 256) throw s3Errors.invalidTag('The TagValue you have provided is invalid');
+  for (const { Key, Value } of tags) {
+    if (Key.length === 0 || [...Key].length > 128 || !TAG_TEXT.test(Key)) {
+      throw s3Errors.invalidTag('The TagKey you have provided is invalid', { TagKey: Key });
+    }
+    if ([...Value].length > 256 || !TAG_TEXT.test(Value)) {
+      throw s3Errors.invalidTag('The TagValue you have provided is invalid', { TagKey: Key, TagValue: Value });
+    }
+    if (seen.has(Key)) throw s3Errors.invalidTag('Cannot provide multiple Tags with the same key', { TagKey: Key });
+    seen.add(Key);
   }
   return tags;
 }

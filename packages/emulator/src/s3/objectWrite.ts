@@ -48,7 +48,18 @@ export function declaredChecksum(request: S3Request): { algorithm: ChecksumAlgor
     throw s3Errors.invalidRequest(`Value for x-amz-sdk-checksum-algorithm header is invalid.`);
   }
   const value = sent[0] ? header(request, checksumHeaderName(sent[0])) : undefined;
+  if (value !== undefined && !isChecksumValue(algorithm, value)) {
+    throw s3Errors.invalidRequest(`Value for ${checksumHeaderName(algorithm)} header is invalid.`);
+  }
   return { algorithm, ...(value !== undefined ? { value } : {}), ...(trailerAlgorithm ? { trailer: trailer! } : {}) };
+}
+
+const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
+
+/** A checksum header S3 can read: the base64 of a digest of the algorithm's length. */
+function isChecksumValue(algorithm: ChecksumAlgorithm, value: string): boolean {
+  const digest = Buffer.from(value, 'base64');
+  return digest.length === DIGEST_BYTES[algorithm] && digest.toString('base64') === value;
 }
 
 function expectedMd5(request: S3Request): Buffer | undefined {
@@ -97,7 +108,9 @@ export async function receiveBody(request: S3Request, context: S3Context, option
     const decodedLength = header(request, 'x-amz-decoded-content-length');
     if (decodedLength !== undefined && Number(decodedLength) !== blob.size) throw s3Errors.incompleteBody();
     const md5Digest = md5.digest();
-    if (contentMd5 && !contentMd5.equals(md5Digest)) throw s3Errors.badDigest();
+    if (contentMd5 && !contentMd5.equals(md5Digest)) {
+      throw s3Errors.contentMd5Mismatch(contentMd5.toString('hex'), md5Digest.toString('base64'));
+    }
     let computed: ReceivedBody['checksum'];
     if (checksumAlgorithm && checksum) {
       const value = checksum.digest().toString('base64');

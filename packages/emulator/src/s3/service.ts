@@ -33,7 +33,8 @@ export class S3Service {
       resource = address.resource;
       const method = req.method ?? '';
       if (!S3Router.isMethod(method)) throw s3Errors.methodNotAllowed(method, address.target.toUpperCase());
-      if (address.target === 'object' && Buffer.byteLength(address.key) > MAX_KEY_BYTES) throw s3Errors.keyTooLong();
+      const keyBytes = Buffer.byteLength(address.key);
+      if (address.target === 'object' && keyBytes > MAX_KEY_BYTES) throw s3Errors.keyTooLong(keyBytes);
       const presigned = isPresigned(address.query);
       if (presigned) checkPresignedExpiry(address.query, envelope.now);
       const headers = presigned ? { ...presignedHeaders(address.query), ...req.headers } : req.headers;

@@ -3,6 +3,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListPartsCommand,
   PutObjectCommand,
   UploadPartCopyCommand,
@@ -101,14 +102,15 @@ describe('UploadPartCopy', () => {
   });
 
   it('evaluates the copy-source conditions, failing with 412 only', async () => {
-    const { copy } = await setUp();
+    const { Bucket, copy } = await setUp();
     const etag = md5Etag(source);
     const past = new Date('2000-01-01T00:00:00Z');
-    const future = new Date('2100-01-01T00:00:00Z');
+    // Not modified since the second it was written (a date after the emulator's clock would be ignored).
+    const { LastModified: written } = await env.s3.send(new HeadObjectCommand({ Bucket, Key: 'source dir/source.bin' }));
     const failures: Array<[Partial<UploadPartCopyCommandInput>, string]> = [
       [{ CopySourceIfMatch: '"0000"' }, 'x-amz-copy-source-If-Match'],
       [{ CopySourceIfNoneMatch: etag }, 'x-amz-copy-source-If-None-Match'],
-      [{ CopySourceIfModifiedSince: future }, 'x-amz-copy-source-If-Modified-Since'],
+      [{ CopySourceIfModifiedSince: written }, 'x-amz-copy-source-If-Modified-Since'],
       [{ CopySourceIfUnmodifiedSince: past }, 'x-amz-copy-source-If-Unmodified-Since'],
     ];
     for (const [conditions, condition] of failures) {

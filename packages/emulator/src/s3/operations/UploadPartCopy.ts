@@ -1,6 +1,6 @@
 import { bucketOf } from '../buckets.js';
 import { createChecksum } from '../../protocol/checksums.js';
-import { resolveCopySource } from '../copySource.js';
+import { copySourceOf } from '../copySource.js';
 import { s3Errors } from '../errors.js';
 import { checksumElement, parsePartNumber, storePart, uploadOf } from '../multipart.js';
 import { partChecksumAlgorithm } from '../multipartChecksums.js';
@@ -23,7 +23,7 @@ export default defineOperation({
     const bucket = bucketOf(request, context);
     const partNumber = parsePartNumber(request.query.get('partNumber') ?? '');
     const upload = uploadOf(bucket, request);
-    const source = resolveCopySource(request, context);
+    const source = copySourceOf(request, context);
     const range = copyRange(header(request, 'x-amz-copy-source-range'), source.version.size);
     const algorithm = partChecksumAlgorithm(upload);
     const md5 = createChecksum('MD5');
