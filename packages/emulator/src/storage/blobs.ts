@@ -92,14 +92,19 @@ export class ConcatenatedBlob implements Blob {
       }
       offset += part.size;
     }
+    // Held while the read is in flight, as FileBlob.read does for its file.
+    this.retain();
+    out.once('close', () => this.release());
     void (async () => {
       try {
         for (const piece of pieces) {
+          // Leaving the loop (the reader went away) destroys the part's stream too.
           for await (const chunk of piece.blob.read(piece.from, piece.to)) {
-            if (!out.write(chunk)) await once(out, 'drain');
+            if (out.destroyed) return;
+            if (!out.write(chunk)) await drainedOrClosed(out);
           }
         }
-        out.end();
+        if (!out.destroyed) out.end();
       } catch (error) {
         out.destroy(error as Error);
       }
@@ -114,6 +119,19 @@ export class ConcatenatedBlob implements Blob {
   release(): void {
     for (const part of this.parts) part.release();
   }
+}
+
+/** Resolves when a writable can take more, or will never take more because it closed. */
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 export const emptyBlob: Blob = new MemoryBlob(Buffer.alloc(0));
