@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { addNumbers, canonicalNumber, compareNumbers, formatNumber, parseNumber, subtractNumbers } from '../../src/dynamodb/numbers.js';
+
+const n = parseNumber;
+
+describe('DynamoDB numbers', () => {
+  it('canonicalises to plain decimal notation without redundant zeros', () => {
+    expect(canonicalNumber('0001.2300')).toBe('1.23');
+    expect(canonicalNumber('-0.0')).toBe('0');
+    expect(canonicalNumber('1e2')).toBe('100');
+    expect(canonicalNumber('1.5E-3')).toBe('0.0015');
+    expect(canonicalNumber('.5')).toBe('0.5');
+    expect(canonicalNumber('+7')).toBe('7');
+    expect(canonicalNumber('1E-130')).toBe(`0.${'0'.repeat(129)}1`);
+    expect(canonicalNumber('9.9999999999999999999999999999999999999E+125')).toBe('9'.repeat(38) + '0'.repeat(88));
+  });
+
+  it('refuses what DynamoDB refuses, with its messages', () => {
+    expect(() => n('abc')).toThrow('cannot be converted to a numeric value');
+    expect(() => n('')).toThrow('cannot be converted to a numeric value');
+    expect(() => n('1'.repeat(39))).toThrow('more than 38 significant digits');
+    expect(() => n('1E+126')).toThrow('Number overflow');
+    expect(() => n('1E-131')).toThrow('Number underflow');
+    expect(canonicalNumber('1'.repeat(38) + '000')).toBe('1'.repeat(38) + '000');
+  });
+
+  it('compares by value, not by text', () => {
+    const sorted = ['10', '-2', '0', '1.5', '-10.25', '2', '1e-5', '-1e-5'].map(n).sort(compareNumbers).map(formatNumber);
+    expect(sorted).toEqual(['-10.25', '-2', '-0.00001', '0', '0.00001', '1.5', '2', '10']);
+    expect(compareNumbers(n('1.0'), n('1'))).toBe(0);
+  });
+
+  it('adds and subtracts exactly, where floating point would not', () => {
+    expect(formatNumber(addNumbers(n('0.1'), n('0.2')))).toBe('0.3');
+    expect(formatNumber(addNumbers(n('99999999999999999999999999999999999999'), n('-1')))).toBe('99999999999999999999999999999999999998');
+    expect(formatNumber(subtractNumbers(n('1.5'), n('1.5')))).toBe('0');
+    expect(formatNumber(subtractNumbers(n('-3'), n('4.25')))).toBe('-7.25');
+    expect(() => addNumbers(n('99999999999999999999999999999999999999'), n('0.1'))).toThrow('38 significant digits');
+  });
+});
