@@ -9,6 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { systemClock, type Clock } from './clock.js';
 import { AwsError } from './errors.js';
+import { DynamoDbState } from './dynamodb/model/dynamoDbState.js';
+import { DYNAMODB_TARGET_PREFIX, DynamoDbService } from './dynamodb/service.js';
+import { serveJson, splitTarget, type JsonService } from './protocol/awsJson.js';
 import type { ResponseIdentity } from './protocol/restXml.js';
 import { S3State } from './s3/model/s3State.js';
 import { S3Service } from './s3/service.js';
@@ -54,6 +57,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const s3State = new S3State(new BlobStore(options.dataDir));
   const s3 = new S3Service({ state: s3State, region });
   const ids = new RequestIds();
+  const dynamoDbState = new DynamoDbState();
+  // aws-json services by the X-Amz-Target prefix that names them.
+  const jsonServices = new Map<string, JsonService>([[DYNAMODB_TARGET_PREFIX, new DynamoDbService(dynamoDbState, region)]]);
 
   const server: Server = createServer({ keepAlive: true, requestTimeout: 0 }, (req, res) => {
     const identity = ids.next();
@@ -62,8 +68,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.end(HEALTH_BODY);
       return;
     }
-    if (req.headers['x-amz-target'] !== undefined) {
-      answerUnknownJsonTarget(req, res);
+    const target = req.headers['x-amz-target'];
+    if (target !== undefined) {
+      const parts = splitTarget(String(target));
+      const service = parts && jsonServices.get(parts.service);
+      if (!parts || !service) answerUnknownJsonTarget(req, res);
+      else void serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now: clock.now(), host: req.headers.host });
       return;
     }
     const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;
@@ -98,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         for (const socket of sockets) socket.destroy();
         await closed;
         await s3State.close();
+        dynamoDbState.close();
       })();
       return stopped;
     },

@@ -1,0 +1,69 @@
+/**
+ * ConsumedCapacity as DynamoDB reports it: a write costs one unit per started KB of the larger
+ * of the old and new item, a read one unit per started 4 KB, halved when eventually
+ * consistent; an index write costs its projected item's size
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
+ */
+import type { Item } from './attributeValue.js';
+import { itemSize } from './items.js';
+import type { SecondaryIndex } from './model/secondaryIndex.js';
+import type { Table, WriteResult } from './model/table.js';
+
+export type CapacityRequest = 'INDEXES' | 'TOTAL' | 'NONE' | undefined;
+
+export function readUnits(item: Item | undefined, consistent: boolean): number {
+  const units = Math.max(1, Math.ceil((item ? itemSize(item) : 0) / 4096));
+  return consistent ? units : units / 2;
+}
+
+function writeUnitsOf(...items: (Item | undefined)[]): number {
+  const largest = Math.max(0, ...items.map((item) => (item ? itemSize(item) : 0)));
+  return Math.max(1, Math.ceil(largest / 1024));
+}
+
+export interface Consumption {
+  readonly kind: 'Read' | 'Write';
+  readonly table: number;
+  readonly indexes: ReadonlyMap<SecondaryIndex, number>;
+}
+
+/** What a write consumed on the table and on each index it changed. */
+export function writeConsumption(result: WriteResult, written: Item | undefined): Consumption {
+  const indexes = new Map<SecondaryIndex, number>();
+  for (const [index, change] of result.indexChanges) {
+    if (change.before || change.after) indexes.set(index, writeUnitsOf(change.before, change.after));
+  }
+  return { kind: 'Write', table: writeUnitsOf(result.previous, written), indexes };
+}
+
+function units(kind: Consumption['kind'], capacity: number): Record<string, number> {
+  return { CapacityUnits: capacity, [`${kind}CapacityUnits`]: capacity };
+}
+
+/** The ConsumedCapacity member of a response, or undefined when not asked for. */
+export function consumedCapacity(table: Table, request: CapacityRequest, consumption: Consumption): Record<string, unknown> | undefined {
+  if (request !== 'TOTAL' && request !== 'INDEXES') return undefined;
+  const indexTotal = [...consumption.indexes.values()].reduce((sum, value) => sum + value, 0);
+  const total = { TableName: table.name, ...units(consumption.kind, consumption.table + indexTotal) };
+  if (request === 'TOTAL') return total;
+  const byKind = (kind: 'global' | 'local') => {
+    const entries = [...consumption.indexes].filter(([index]) => index.kind === kind);
+    return entries.length > 0 ? Object.fromEntries(entries.map(([index, value]) => [index.name, units(consumption.kind, value)])) : undefined;
+  };
+  return {
+    ...total,
+    Table: units(consumption.kind, consumption.table),
+    LocalSecondaryIndexes: byKind('local'),
+    GlobalSecondaryIndexes: byKind('global'),
+  };
+}
+
+/**
+ * ItemCollectionMetrics for a write to a table with local indexes (only those tables have item
+ * collections): the partition key and DynamoDB's size estimate range, in GB.
+ */
+export function itemCollectionMetrics(table: Table, request: string | undefined, item: Item | undefined): Record<string, unknown> | undefined {
+  if (request !== 'SIZE' || table.localIndexes.size === 0 || !item) return undefined;
+  const hash = table.settings.schema.hash.name;
+  return { ItemCollectionKey: { [hash]: item[hash] }, SizeEstimateRangeGB: [0, 1] };
+}

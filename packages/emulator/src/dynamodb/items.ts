@@ -1,0 +1,116 @@
+/**
+ * Attribute values as a request carries them: checked the way DynamoDB checks them (one type
+ * per value, non-empty sets without duplicates, valid numbers, at most 32 levels of nesting)
+ * and returned with numbers in canonical form. Also the item size DynamoDB bills and limits
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
+ */
+import type { AttributeValue, Item } from './attributeValue.js';
+import { ddbErrors } from './errors.js';
+import { canonicalNumber, parseNumber } from './numbers.js';
+import { validationMessage } from './validation/shapes.js';
+
+const TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
+const MAX_DEPTH = 32;
+
+export interface ValueCheckOptions {
+  /** PutItem wraps the set errors in "1 validation error detected: "; other operations do not. */
+  readonly envelopeSetErrors?: boolean;
+}
+
+/** Checks every value of an item (or key) map and returns it with canonical numbers. */
+export function checkItem(raw: Record<string, unknown>, options: ValueCheckOptions = {}): Item {
+  const item: Item = {};
+  for (const [name, value] of Object.entries(raw)) item[name] = checkValue(value, 0, options);
+  return item;
+}
+
+export function checkValue(raw: unknown, depth: number, options: ValueCheckOptions): AttributeValue {
+  if (depth >= MAX_DEPTH) {
+    throw ddbErrors.validation('Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw ddbErrors.serialization('Unexpected value type in payload');
+  const present = Object.entries(raw).filter(([type, value]) => TYPES.has(type) && value !== null && value !== undefined);
+  if (present.length === 0) throw ddbErrors.validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+  if (present.length > 1) {
+    throw ddbErrors.validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+  }
+  const [type, value] = present[0]!;
+  const setError = (message: string) =>
+    ddbErrors.validation(options.envelopeSetErrors ? validationMessage([message]) : message);
+  switch (type) {
+    case 'S':
+      return { S: expect(value, 'string') };
+    case 'B':
+      return { B: expect(value, 'string') };
+    case 'N':
+      return { N: canonicalNumber(expect(value, 'string')) };
+    case 'BOOL':
+      return { BOOL: expect(value, 'boolean') };
+    case 'NULL':
+      if (expect(value, 'boolean') !== true) {
+        throw ddbErrors.invalidParameter('Null attribute value types must have the value of true');
+      }
+      return { NULL: true };
+    case 'SS':
+    case 'NS':
+    case 'BS':
+      return checkSet(type, expectList(value).map((member) => expect(member, 'string')), setError);
+    case 'L':
+      return { L: expectList(value).map((member) => checkValue(member, depth + 1, options)) };
+    default: {
+      if (typeof value !== 'object' || Array.isArray(value)) throw ddbErrors.serialization('Unexpected value type in payload');
+      const map: Record<string, AttributeValue> = {};
+      for (const [name, member] of Object.entries(value as object)) map[name] = checkValue(member, depth + 1, options);
+      return { M: map };
+    }
+  }
+}
+
+function checkSet(type: 'SS' | 'NS' | 'BS', members: string[], setError: (message: string) => Error): AttributeValue {
+  const prefix = 'One or more parameter values were invalid: ';
+  if (members.length === 0) {
+    const empty = { SS: 'An string set  may not be empty', NS: 'An number set  may not be empty', BS: 'Binary sets should not be empty' };
+    throw setError(prefix + empty[type]);
+  }
+  const values = type === 'NS' ? members.map(canonicalNumber) : members;
+  if (new Set(values).size !== values.length) {
+    if (type === 'NS') throw setError('Input collection contains duplicates');
+    if (type === 'SS') throw setError(`${prefix}Input collection [${members.join(', ')}] contains duplicates.`);
+    throw setError(`${prefix}Input collection [${members.join(', ')}]of type BS contains duplicates.`);
+  }
+  return type === 'SS' ? { SS: values } : type === 'NS' ? { NS: values } : { BS: values };
+}
+
+function expect<T extends 'string' | 'boolean'>(value: unknown, type: T): T extends 'string' ? string : boolean {
+  if (typeof value !== type) throw ddbErrors.serialization('Unexpected value type in payload');
+  return value as never;
+}
+
+function expectList(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw ddbErrors.serialization('Unexpected value type in payload');
+  return value;
+}
+
+/** Bytes DynamoDB counts for an item: each attribute's name plus its value. */
+export function itemSize(item: Item): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(item)) size += Buffer.byteLength(name) + valueSize(value);
+  return size;
+}
+
+function numberSize(text: string): number {
+  return Math.ceil(parseNumber(text).digits.length / 2) + 1;
+}
+
+/** Value sizes: strings in UTF-8, numbers one byte per two digits plus one, documents 3 bytes plus 1 per element. */
+export function valueSize(value: AttributeValue): number {
+  if ('S' in value) return Buffer.byteLength(value.S);
+  if ('N' in value) return numberSize(value.N);
+  if ('B' in value) return Buffer.from(value.B, 'base64').length;
+  if ('SS' in value) return value.SS.reduce((sum, member) => sum + Buffer.byteLength(member), 0);
+  if ('NS' in value) return value.NS.reduce((sum, member) => sum + numberSize(member), 0);
+  if ('BS' in value) return value.BS.reduce((sum, member) => sum + Buffer.from(member, 'base64').length, 0);
+  if ('L' in value) return value.L.reduce((sum, member) => sum + 1 + valueSize(member), 3);
+  if ('M' in value) return Object.entries(value.M).reduce((sum, [name, member]) => sum + 1 + Buffer.byteLength(name) + valueSize(member), 3);
+  return 1;
+}

@@ -1,0 +1,50 @@
+import type { Item } from '../attributeValue.js';
+import { consumedCapacity, itemCollectionMetrics, writeConsumption, type CapacityRequest } from '../capacity.js';
+import { checkWriteCondition, type ConditionInput } from '../expressionSeam.js';
+import { checkItem } from '../items.js';
+import { checkItemKeys } from '../keyChecks.js';
+import { defineOperation } from '../operation.js';
+import { requireItemTable } from '../tables.js';
+import * as shapes from '../validation/common.js';
+import { checkReturnValues } from '../writeChecks.js';
+
+interface PutItemInput extends ConditionInput {
+  TableName: string;
+  Item: Record<string, unknown>;
+  ReturnValues?: string;
+  ReturnConsumedCapacity?: CapacityRequest;
+  ReturnItemCollectionMetrics?: string;
+}
+
+/**
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+ * Replaces the whole item with that key; numbers are stored in canonical form.
+ */
+export default defineOperation<PutItemInput>({
+  name: 'PutItem',
+  input: {
+    TableName: shapes.tableName,
+    Item: shapes.attributeMap,
+    ReturnValues: shapes.returnValues,
+    ReturnConsumedCapacity: shapes.returnConsumedCapacity,
+    ReturnItemCollectionMetrics: shapes.returnItemCollectionMetrics,
+    ReturnValuesOnConditionCheckFailure: shapes.returnValuesOnConditionCheckFailure,
+    ConditionExpression: { kind: 'string' },
+    ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
+    Expected: { kind: 'map', value: { kind: 'structure', members: {} } },
+    ...shapes.expressionMembers,
+  },
+  handle(input, context) {
+    checkReturnValues(input.ReturnValues);
+    const item: Item = checkItem(input.Item, { envelopeSetErrors: true });
+    const table = requireItemTable(context, input.TableName);
+    checkItemKeys(item, table);
+    checkWriteCondition(input, table.get(item));
+    const result = table.put(item);
+    return {
+      Attributes: input.ReturnValues === 'ALL_OLD' ? result.previous : undefined,
+      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, writeConsumption(result, item)),
+      ItemCollectionMetrics: itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, item),
+    };
+  },
+});

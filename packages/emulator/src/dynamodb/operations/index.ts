@@ -1,0 +1,35 @@
+/** Every DynamoDB operation the emulator serves; the service builds its dispatch table from this list. */
+import type { DynamoDbOperation } from '../operation.js';
+import CreateTable from './CreateTable.js';
+import DeleteItem from './DeleteItem.js';
+import DeleteTable from './DeleteTable.js';
+import DescribeEndpoints from './DescribeEndpoints.js';
+import DescribeLimits from './DescribeLimits.js';
+import DescribeTable from './DescribeTable.js';
+import DescribeTimeToLive from './DescribeTimeToLive.js';
+import GetItem from './GetItem.js';
+import ListTables from './ListTables.js';
+import ListTagsOfResource from './ListTagsOfResource.js';
+import PutItem from './PutItem.js';
+import TagResource from './TagResource.js';
+import UntagResource from './UntagResource.js';
+import UpdateTable from './UpdateTable.js';
+import UpdateTimeToLive from './UpdateTimeToLive.js';
+
+export const dynamoDbOperations: readonly DynamoDbOperation[] = [
+  CreateTable,
+  DeleteItem,
+  DeleteTable,
+  DescribeEndpoints,
+  DescribeLimits,
+  DescribeTable,
+  DescribeTimeToLive,
+  GetItem,
+  ListTables,
+  ListTagsOfResource,
+  PutItem,
+  TagResource,
+  UntagResource,
+  UpdateTable,
+  UpdateTimeToLive,
+];

@@ -1,0 +1,94 @@
+/**
+ * Shapes DynamoDB's operations share, with the constraints of its API model
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Types.html).
+ */
+import type { Shape } from './shapes.js';
+
+export const NAME_PATTERN = '[a-zA-Z0-9_.-]+';
+
+export const tableName: Shape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
+export const indexName: Shape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
+export const attributeName: Shape = { kind: 'string', notNull: true, min: 1, max: 255 };
+
+export const keySchema: Shape = {
+  kind: 'list',
+  notNull: true,
+  min: 1,
+  max: 2,
+  member: {
+    kind: 'structure',
+    members: { AttributeName: attributeName, KeyType: { kind: 'string', notNull: true, enum: ['HASH', 'RANGE'] } },
+  },
+};
+
+export const attributeDefinitions: Shape = {
+  kind: 'list',
+  notNull: true,
+  member: {
+    kind: 'structure',
+    members: { AttributeName: attributeName, AttributeType: { kind: 'string', notNull: true, enum: ['B', 'N', 'S'] } },
+  },
+};
+
+export const provisionedThroughput: Shape = {
+  kind: 'structure',
+  members: {
+    WriteCapacityUnits: { kind: 'long', notNull: true, minValue: 1 },
+    ReadCapacityUnits: { kind: 'long', notNull: true, minValue: 1 },
+  },
+};
+
+export const projection: Shape = {
+  kind: 'structure',
+  notNull: true,
+  members: {
+    ProjectionType: { kind: 'string', enum: ['ALL', 'INCLUDE', 'KEYS_ONLY'] },
+    NonKeyAttributes: { kind: 'list', min: 1, max: 20, member: attributeName },
+  },
+};
+
+export const billingMode: Shape = { kind: 'string', enum: ['PROVISIONED', 'PAY_PER_REQUEST'] };
+
+export const streamSpecification: Shape = {
+  kind: 'structure',
+  members: {
+    StreamEnabled: { kind: 'boolean', notNull: true },
+    StreamViewType: { kind: 'string', enum: ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] },
+  },
+};
+
+export const sseSpecification: Shape = {
+  kind: 'structure',
+  members: {
+    Enabled: { kind: 'boolean' },
+    SSEType: { kind: 'string', enum: ['AES256', 'KMS'] },
+    KMSMasterKeyId: { kind: 'string' },
+  },
+};
+
+export const resourceArn: Shape = { kind: 'string', notNull: true, min: 1, max: 1283 };
+
+export const tags: Shape = {
+  kind: 'list',
+  member: {
+    kind: 'structure',
+    members: {
+      Key: { kind: 'string', notNull: true, min: 1, max: 128 },
+      Value: { kind: 'string', notNull: true, min: 0, max: 256 },
+    },
+  },
+};
+
+/** An item or a key: attribute names to values. */
+export const attributeMap: Shape = { kind: 'map', notNull: true, value: { kind: 'attributeValue' } };
+
+export const returnConsumedCapacity: Shape = { kind: 'string', enum: ['INDEXES', 'TOTAL', 'NONE'] };
+export const returnItemCollectionMetrics: Shape = { kind: 'string', enum: ['SIZE', 'NONE'] };
+export const returnValues: Shape = { kind: 'string', enum: ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] };
+export const returnValuesOnConditionCheckFailure: Shape = { kind: 'string', enum: ['ALL_OLD', 'NONE'] };
+
+/** The expression members GetItem, PutItem and DeleteItem share (evaluated in expressionSeam.ts). */
+export const expressionMembers = {
+  ExpressionAttributeNames: { kind: 'map', value: { kind: 'string' } },
+  ExpressionAttributeValues: { kind: 'map', value: { kind: 'attributeValue' } },
+} as const satisfies Record<string, Shape>;

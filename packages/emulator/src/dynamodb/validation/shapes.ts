@@ -1,0 +1,158 @@
+/**
+ * Declarative input checks, run before an operation sees its input, in the two steps DynamoDB
+ * takes: first every member must have its JSON type (else SerializationException), then the
+ * model's constraints (not null, lengths, patterns, enums, ranges) are gathered into one
+ * ValidationException, "N validation errors detected: Value 'x' at 'tableName' failed to
+ * satisfy constraint: ...; ...", at most ten of them. Member paths are lower-camel, list members
+ * are `name.<1-based index>.member`, as DynamoDB names them.
+ */
+import { ddbErrors } from '../errors.js';
+
+interface Common {
+  /** DynamoDB's "Member must not be null". */
+  readonly notNull?: boolean;
+}
+export type Shape =
+  | (Common & { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] })
+  | (Common & { kind: 'long'; minValue?: number; maxValue?: number })
+  | (Common & { kind: 'boolean' })
+  | (Common & { kind: 'list'; min?: number; max?: number; member: Shape })
+  | (Common & { kind: 'map'; min?: number; max?: number; value: Shape })
+  | (Common & { kind: 'structure'; members: Readonly<Record<string, Shape>> })
+  /** An AttributeValue: only its JSON type is checked here; items.ts validates its content. */
+  | (Common & { kind: 'attributeValue' });
+
+export type Members = Readonly<Record<string, Shape>>;
+
+const MAX_REPORTED = 10;
+
+/** Checks `input` against `members`; throws DynamoDB's SerializationException or ValidationException. */
+export function validateShape(input: Record<string, unknown>, members: Members): void {
+  checkTypes(input, members);
+  const errors: string[] = [];
+  checkStructure(input, members, '', errors);
+  if (errors.length > 0) throw ddbErrors.validation(validationMessage(errors));
+}
+
+/** The envelope DynamoDB puts around constraint failures. */
+export function validationMessage(errors: readonly string[]): string {
+  const reported = errors.slice(0, MAX_REPORTED);
+  const count = reported.length;
+  return `${count} validation error${count === 1 ? '' : 's'} detected: ${reported.join('; ')}`;
+}
+
+/** One constraint failure, worded as DynamoDB words it. */
+export function constraintFailure(value: unknown, path: string, constraint: string): string {
+  const shown = value === undefined || value === null ? 'null' : `'${render(value)}'`;
+  return `Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`;
+}
+
+function render(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value).map(([name, member]) => `${name}: ${render(member)}`).join(',')}}`;
+  }
+  return String(value);
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function checkTypes(value: Record<string, unknown>, members: Members): void {
+  for (const [name, shape] of Object.entries(members)) checkType(value[name], shape);
+}
+
+function checkType(value: unknown, shape: Shape): void {
+  if (value === undefined || value === null) return;
+  const isList = Array.isArray(value);
+  const isObject = !isList && typeof value === 'object';
+  switch (shape.kind) {
+    case 'string':
+    case 'long':
+    case 'boolean': {
+      if (isList) throw ddbErrors.serialization('Start of list found where not expected');
+      if (isObject) throw ddbErrors.serialization('Start of structure or map found where not expected.');
+      const expected = shape.kind === 'string' ? 'string' : shape.kind === 'long' ? 'number' : 'boolean';
+      if (typeof value !== expected || (shape.kind === 'long' && !Number.isInteger(value))) {
+        throw ddbErrors.serialization(`Unexpected value type in payload`);
+      }
+      return;
+    }
+    case 'list':
+      if (!isList) throw ddbErrors.serialization(isObject ? 'Start of structure or map found where not expected.' : 'Expected list or null');
+      for (const member of value) checkType(member, shape.member);
+      return;
+    case 'map':
+    case 'structure':
+    case 'attributeValue':
+      if (isList) throw ddbErrors.serialization('Start of list found where not expected');
+      if (!isObject) throw ddbErrors.serialization(shape.kind === 'map' ? 'Expected map or null' : 'Unexpected value type in payload');
+      if (shape.kind === 'map') for (const member of Object.values(value)) checkType(member, shape.value);
+      if (shape.kind === 'structure') checkTypes(value as Record<string, unknown>, shape.members);
+      return;
+  }
+}
+
+function checkStructure(value: Record<string, unknown>, members: Members, parent: string, errors: string[]): void {
+  for (const [name, shape] of Object.entries(members)) {
+    checkMember(value[name], shape, parent + lowerFirst(name), errors);
+  }
+}
+
+function checkMember(value: unknown, shape: Shape, path: string, errors: string[]): void {
+  if (value === undefined || value === null) {
+    if (shape.notNull) errors.push(constraintFailure(value, path, 'Member must not be null'));
+    return;
+  }
+  switch (shape.kind) {
+    case 'string': {
+      const text = value as string;
+      if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(text)) {
+        errors.push(constraintFailure(text, path, `Member must satisfy regular expression pattern: ${shape.pattern}`));
+      }
+      checkLength(text, [...text].length, shape, path, errors);
+      if (shape.enum && !shape.enum.includes(text)) {
+        errors.push(constraintFailure(text, path, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`));
+      }
+      return;
+    }
+    case 'long': {
+      const number = value as number;
+      if (shape.minValue !== undefined && number < shape.minValue) {
+        errors.push(constraintFailure(number, path, `Member must have value greater than or equal to ${shape.minValue}`));
+      }
+      if (shape.maxValue !== undefined && number > shape.maxValue) {
+        errors.push(constraintFailure(number, path, `Member must have value less than or equal to ${shape.maxValue}`));
+      }
+      return;
+    }
+    case 'list': {
+      const list = value as unknown[];
+      checkLength(list, list.length, shape, path, errors);
+      list.forEach((member, index) => checkMember(member, shape.member, `${path}.${index + 1}.member`, errors));
+      return;
+    }
+    case 'map': {
+      const map = value as Record<string, unknown>;
+      checkLength(map, Object.keys(map).length, shape, path, errors);
+      for (const [key, member] of Object.entries(map)) checkMember(member, shape.value, `${path}.${key}.member`, errors);
+      return;
+    }
+    case 'structure':
+      checkStructure(value as Record<string, unknown>, shape.members, `${path}.`, errors);
+      return;
+    case 'boolean':
+    case 'attributeValue':
+      return;
+  }
+}
+
+function checkLength(value: unknown, length: number, shape: { min?: number; max?: number }, path: string, errors: string[]): void {
+  if (shape.min !== undefined && length < shape.min) {
+    errors.push(constraintFailure(value, path, `Member must have length greater than or equal to ${shape.min}`));
+  }
+  if (shape.max !== undefined && length > shape.max) {
+    errors.push(constraintFailure(value, path, `Member must have length less than or equal to ${shape.max}`));
+  }
+}

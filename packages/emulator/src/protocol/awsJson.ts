@@ -1,0 +1,126 @@
+/**
+ * The aws-json 1.0 wire protocol (DynamoDB now, SQS next): every request is a POST whose
+ * `X-Amz-Target` names `<Service>.<Operation>` and whose body is one JSON object; every answer
+ * is a JSON object, and an error is `{"__type": "<namespace>#<Code>", "message": "..."}`.
+ * Nothing here knows a service: each service says how its error types are spelled.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { crc32 } from 'node:zlib';
+import { AwsError } from '../errors.js';
+
+export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
+
+/** How a service spells its errors on the wire. */
+export interface JsonErrorStyle {
+  /** The full `__type` of an error code, e.g. `com.amazon.coral.validate#ValidationException`. */
+  typeOf(code: string): string;
+  /** Codes whose message travels as `Message` rather than `message` (a quirk of the Coral framework). */
+  readonly capitalisedMessage?: ReadonlySet<string>;
+  /** The error for a body that is not one JSON object. */
+  serializationError(detail: string | undefined): AwsError;
+  /** The error for a body larger than the service accepts. */
+  tooLarge(limit: number): AwsError;
+  /** What a client sees when an operation fails unexpectedly. */
+  internalError(): AwsError;
+}
+
+/** What the listener knows of a request before the service reads it. */
+export interface JsonEnvelope {
+  readonly requestId: string;
+  /** The emulator's clock when the request arrived, in epoch milliseconds. */
+  readonly now: number;
+  /** The Host header the client addressed. */
+  readonly host: string | undefined;
+}
+
+export type JsonHandler = (input: Record<string, unknown>, envelope: JsonEnvelope) => Promise<unknown> | unknown;
+
+/** An aws-json service: its error spelling, its body limit and its table of operations. */
+export interface JsonService {
+  readonly style: JsonErrorStyle;
+  readonly maxBodyBytes: number;
+  /** The handler of an operation, or undefined when the service has no such operation. */
+  operation(name: string): JsonHandler | undefined;
+}
+
+/**
+ * Reads the body, runs the operation and writes its answer: the returned object as JSON, or
+ * the thrown AwsError in the service's spelling. A body that is not JSON is refused before the
+ * operation name is looked at, as DynamoDB does.
+ */
+export async function serveJson(req: IncomingMessage, res: ServerResponse, service: JsonService, operationName: string, envelope: JsonEnvelope): Promise<void> {
+  try {
+    const input = await readJsonObject(req, service.maxBodyBytes, service.style);
+    const handler = service.operation(operationName);
+    if (!handler) throw unknownOperation();
+    writeJsonResponse(res, 200, await handler(input, envelope), envelope.requestId);
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (!(error instanceof AwsError)) console.error(`kumo emulator: internal error in ${operationName}:`, error);
+    writeJsonError(res, error instanceof AwsError ? error : service.style.internalError(), envelope.requestId, service.style);
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes as a JSON object. An empty body counts as `{}`,
+ * which is what the SDKs send for an operation without input.
+ */
+export async function readJsonObject(req: IncomingMessage, limit: number, style: JsonErrorStyle): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > limit) {
+      req.resume();
+      throw style.tooLarge(limit);
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks, length).toString('utf8');
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw style.serializationError(undefined);
+  }
+  if (Array.isArray(parsed)) throw style.serializationError('Start of list found where not expected');
+  if (parsed === null || typeof parsed !== 'object') throw style.serializationError('Unexpected value type in payload');
+  return parsed as Record<string, unknown>;
+}
+
+/** Writes a JSON answer with the headers aws-json clients read: request id and the body's CRC32. */
+export function writeJsonResponse(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  const bytes = Buffer.from(JSON.stringify(body ?? {}));
+  res.statusCode = status;
+  res.setHeader('content-type', AWS_JSON_CONTENT_TYPE);
+  res.setHeader('content-length', bytes.length);
+  res.setHeader('x-amzn-requestid', requestId);
+  // DynamoDB's clients verify this checksum of the body (the SDK retries when it does not match).
+  res.setHeader('x-amz-crc32', crc32(bytes));
+  res.end(bytes);
+}
+
+/** Renders an AwsError the way aws-json services do; extra fields (e.g. `Item`) follow the message. */
+export function writeJsonError(res: ServerResponse, error: AwsError, requestId: string, style: JsonErrorStyle): void {
+  const messageKey = style.capitalisedMessage?.has(error.code) ? 'Message' : 'message';
+  const body: Record<string, unknown> = { __type: style.typeOf(error.code) };
+  if (error.message !== '') body[messageKey] = error.message;
+  for (const [name, value] of Object.entries(error.fields)) if (value !== undefined) body[name] = value;
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  writeJsonResponse(res, error.status, body, requestId);
+}
+
+/** `Service.Operation` split in two; undefined when the header has no dot. */
+export function splitTarget(target: string): { service: string; operation: string } | undefined {
+  const dot = target.indexOf('.');
+  if (dot <= 0) return undefined;
+  return { service: target.slice(0, dot), operation: target.slice(dot + 1) };
+}
+
+export function unknownOperation(): AwsError {
+  return new AwsError('UnknownOperationException', '', 400);
+}
