@@ -7,7 +7,7 @@ function sortKeysInOrder(type: ScalarType, values: string[]): string[] {
   const schema: KeySchema = { hash: { name: 'pk', type: 'S' }, range: { name: 'sk', type } };
   const store = new ItemStore(schema);
   for (const value of values) {
-    const item = { pk: { S: 'p' }, sk: { [type]: value } } as Item;
+    const item = { pk: { S: 'p' }, sk: { [type]: value } } as unknown as Item;
     store.put(itemIdentity(item, schema), item);
   }
   return store.partition({ S: 'p' }).map((entry) => (entry.item['sk'] as Record<string, string>)[type]!);
