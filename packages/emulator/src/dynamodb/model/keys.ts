@@ -57,13 +57,6 @@ export function hasKeys(item: Item, schema: KeySchema): boolean {
   return keyAttributes(schema).every((attribute) => scalarOf(item[attribute.name], attribute.type) !== undefined);
 }
 
-/** The key attributes of an item, alone. */
-export function keyOf(item: Item, schema: KeySchema): Item {
-  const key: Item = {};
-  for (const attribute of keyAttributes(schema)) key[attribute.name] = item[attribute.name]!;
-  return key;
-}
-
 /** DynamoDB's order of two key values of one type. */
 export function compareKeyValues(a: AttributeValue, b: AttributeValue, type: ScalarType): number {
   const x = scalarOf(a, type) ?? '';
