@@ -8,7 +8,7 @@ import { evaluateCopySourceConditions } from './conditions.js';
 import { s3Errors } from './errors.js';
 import type { Bucket } from './model/bucket.js';
 import type { ObjectVersion } from './model/types.js';
-import { isPlausibleVersionId } from './objectLookup.js';
+import { versionById } from './objectLookup.js';
 import { header, type S3Context, type S3Request } from './operation.js';
 
 export interface CopySource {
@@ -77,11 +77,7 @@ function sourceVersion(bucket: Bucket, { key, versionId }: CopySourceAddress): O
     if (!current) throw s3Errors.noSuchKey(key);
     return current;
   }
-  const version = bucket.version(key, versionId);
-  if (!version) {
-    if (!isPlausibleVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
-    throw s3Errors.noSuchVersion(key, versionId);
-  }
+  const version = versionById(bucket, key, versionId);
   if (version.deleteMarker) {
     throw s3Errors.invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.');
   }

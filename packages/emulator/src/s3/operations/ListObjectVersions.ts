@@ -4,7 +4,7 @@ import { s3Errors } from '../errors.js';
 import { commonPrefixOf, listingQueryOf, takePage, walkKeys, type ListingQuery } from '../listing.js';
 import type { Bucket } from '../model/bucket.js';
 import type { ObjectVersion } from '../model/types.js';
-import { isPlausibleVersionId } from '../objectLookup.js';
+import { checkVersionId } from '../objectLookup.js';
 import { defineOperation } from '../operation.js';
 import { OWNER } from '../owner.js';
 
@@ -63,9 +63,7 @@ export default defineOperation({
     const listing = listingQueryOf(request.query, (value) => s3Errors.invalidArgument('max-keys cannot be negative', 'max-keys', value));
     const keyMarker = request.query.get('key-marker') ?? '';
     const versionIdMarker = request.query.get('version-id-marker') ?? '';
-    if (versionIdMarker !== '' && !isPlausibleVersionId(versionIdMarker)) {
-      throw s3Errors.invalidArgument('Invalid version id specified', 'version-id-marker', versionIdMarker);
-    }
+    if (versionIdMarker !== '') checkVersionId(versionIdMarker, 'version-id-marker');
     if (versionIdMarker !== '' && keyMarker === '') {
       throw s3Errors.invalidArgument('A version-id marker cannot be specified without a key marker.', 'version-id-marker', versionIdMarker);
     }
