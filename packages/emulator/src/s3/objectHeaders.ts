@@ -5,7 +5,7 @@
 import { contentEncodingWithoutChunking } from '../protocol/awsChunked.js';
 import { checksumHeaderName } from '../protocol/checksums.js';
 import { s3Errors } from './errors.js';
-import type { ObjectVersion, StoredHeaders, Tag } from './model/types.js';
+import type { ObjectChecksum, ObjectVersion, StoredHeaders, Tag } from './model/types.js';
 import { NULL_VERSION_ID } from './model/types.js';
 import { header, type S3Request } from './operation.js';
 import type { Bucket } from './model/bucket.js';
@@ -128,11 +128,15 @@ export function versionIdHeader(bucket: Bucket, version: Pick<ObjectVersion, 've
   return version.versionId;
 }
 
-/** The headers GET and HEAD answer with for an object version. */
+/**
+ * The headers GET and HEAD answer with for an object version; in checksum mode, `checksum`: a
+ * checksum of the bytes served, which are not always the whole object.
+ */
 export function objectResponseHeaders(
   request: S3Request,
   bucket: Bucket,
   version: ObjectVersion,
+  checksum: ObjectChecksum | undefined,
 ): Record<string, string | number | undefined> {
   const stored = version.headers;
   const headers: Record<string, string | number | undefined> = {
@@ -153,9 +157,9 @@ export function objectResponseHeaders(
     'x-amz-mp-parts-count': version.parts && request.query.has('partNumber') ? version.parts.length : undefined,
   };
   for (const [name, value] of Object.entries(version.metadata)) headers[`x-amz-meta-${name}`] = value;
-  if (header(request, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED' && version.checksum) {
-    headers[checksumHeaderName(version.checksum.algorithm)] = version.checksum.value;
-    headers['x-amz-checksum-type'] = version.checksum.type;
+  if (header(request, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED' && checksum) {
+    headers[checksumHeaderName(checksum.algorithm)] = checksum.value;
+    headers['x-amz-checksum-type'] = checksum.type;
   }
   return headers;
 }
