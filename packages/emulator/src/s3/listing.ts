@@ -75,14 +75,18 @@ export function takePage<T>(items: Iterable<T>, maxKeys: number): { items: T[]; 
   return { items: taken, truncated: false };
 }
 
-export interface ListingQuery {
+/** `encoding-type` of a listing: the only type S3 knows is `url`. */
+export interface KeyEncoding {
+  encodingType: 'url' | undefined;
+  /** Applies encoding-type to a key, prefix, delimiter or marker in the response. */
+  encode: (text: string) => string;
+}
+
+export interface ListingQuery extends KeyEncoding {
   prefix: string;
   delimiter: string;
   /** As asked, and echoed as MaxKeys; pages still hold at most 1000. */
   maxKeys: number;
-  encodingType: 'url' | undefined;
-  /** Applies encoding-type to a key, prefix, delimiter or marker in the response. */
-  encode: (text: string) => string;
 }
 
 const notAnInteger = (value: string): AwsError =>
@@ -100,17 +104,16 @@ export function listingQueryOf(query: URLSearchParams, onNegativeMaxKeys = negat
     maxKeys = Number(maxKeysText);
     if (maxKeys < 0) throw onNegativeMaxKeys(maxKeysText);
   }
+  return { prefix: query.get('prefix') ?? '', delimiter: query.get('delimiter') ?? '', maxKeys, ...keyEncodingOf(query) };
+}
+
+/** The `encoding-type` parameter of every listing (objects, versions, multipart uploads). */
+export function keyEncodingOf(query: URLSearchParams): KeyEncoding {
   const encodingType = query.get('encoding-type');
   if (encodingType !== null && encodingType !== 'url') {
     throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
   }
-  return {
-    prefix: query.get('prefix') ?? '',
-    delimiter: query.get('delimiter') ?? '',
-    maxKeys,
-    encodingType: encodingType ?? undefined,
-    encode: encodingType === null ? (text) => text : urlEncode,
-  };
+  return encodingType === null ? { encodingType: undefined, encode: (text) => text } : { encodingType, encode: urlEncode };
 }
 
 /**
