@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectAttributesCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   type CreateMultipartUploadCommandInput,
   type ObjectAttributes,
@@ -50,6 +52,34 @@ describe('GetObjectAttributes', () => {
     const Bucket = await bucketWithObject();
     const attributes = await env.s3.send(new GetObjectAttributesCommand({ Bucket, Key: 'object', VersionId: 'null', ObjectAttributes: ['ObjectSize'] }));
     expect(attributes.ObjectSize).toBe(5);
+  });
+
+  it('answers for the version named by VersionId, with its id', async () => {
+    const Bucket = await env.bucket();
+    await env.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    const older = await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: 'older' }));
+    const newer = await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: 'newer!' }));
+    const named = await env.s3.send(new GetObjectAttributesCommand({ Bucket, Key: 'object', VersionId: older.VersionId, ObjectAttributes: ALL }));
+    expect([named.VersionId, named.ObjectSize, `"${named.ETag}"`]).toEqual([older.VersionId, 5, older.ETag]);
+    const current = await env.s3.send(new GetObjectAttributesCommand({ Bucket, Key: 'object', ObjectAttributes: ['ObjectSize'] }));
+    expect([current.VersionId, current.ObjectSize]).toEqual([newer.VersionId, 6]);
+  });
+
+  it('answers 404 with x-amz-delete-marker under a delete marker, and 405 with Last-Modified for the marker itself', async () => {
+    const Bucket = await env.bucket();
+    await env.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: 'x' }));
+    const marker = (await env.s3.send(new DeleteObjectCommand({ Bucket, Key: 'object' }))).VersionId!;
+    const hidden = await failure(env.s3.send(new GetObjectAttributesCommand({ Bucket, Key: 'object', ObjectAttributes: ['ETag'] })));
+    expect([hidden.name, hidden.$metadata.httpStatusCode]).toEqual(['NoSuchKey', 404]);
+    const headers = { 'x-amz-object-attributes': 'ETag' };
+    const raw = await fetch(`${env.emulator.endpoint}/${Bucket}/object?attributes`, { headers });
+    expect([raw.status, raw.headers.get('x-amz-delete-marker'), raw.headers.get('x-amz-version-id')]).toEqual([404, 'true', marker]);
+    const named = await fetch(`${env.emulator.endpoint}/${Bucket}/object?attributes&versionId=${marker}`, { headers });
+    expect([named.status, named.headers.get('x-amz-delete-marker'), named.headers.get('last-modified')]).toEqual([
+      405, 'true', 'Wed, 01 Jan 2025 00:00:09 GMT',
+    ]);
+    expect(await named.text()).toContain('<Code>MethodNotAllowed</Code>');
   });
 
   it('refuses a request without x-amz-object-attributes with InvalidRequest', async () => {
