@@ -4,6 +4,7 @@
  */
 import { contentEncodingWithoutChunking } from '../protocol/awsChunked.js';
 import { checksumHeaderName } from '../protocol/checksums.js';
+import { decodeFormValue } from './addressing.js';
 import { s3Errors } from './errors.js';
 import type { ObjectChecksum, ObjectVersion, StoredHeaders, Tag } from './model/types.js';
 import { NULL_VERSION_ID } from './model/types.js';
@@ -66,18 +67,11 @@ export function tagsFromHeader(request: S3Request): Tag[] {
     'x-amz-tagging',
     value,
   );
-  const decode = (part: string): string => {
-    try {
-      return decodeURIComponent(part.replaceAll('+', ' '));
-    } catch {
-      throw invalid;
-    }
-  };
   const tags = value.split('&').map((pair) => {
     const equals = pair.indexOf('=');
-    const Key = decode(equals < 0 ? pair : pair.slice(0, equals));
+    const Key = decodeFormValue(equals < 0 ? pair : pair.slice(0, equals), invalid);
     if (Key === '') throw invalid;
-    return { Key, Value: equals < 0 ? '' : decode(pair.slice(equals + 1)) };
+    return { Key, Value: equals < 0 ? '' : decodeFormValue(pair.slice(equals + 1), invalid) };
   });
   if (new Set(tags.map((tag) => tag.Key)).size !== tags.length) throw invalid;
   return validateTags(tags);

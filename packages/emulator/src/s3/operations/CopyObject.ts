@@ -1,6 +1,6 @@
 import { createChecksum, parseChecksumAlgorithm } from '../../protocol/checksums.js';
 import { bucketOf } from '../buckets.js';
-import { evaluateWriteConditions } from '../conditions.js';
+import { conditionHeadersOf, evaluateWriteConditions } from '../conditions.js';
 import { copySourceOf, type CopySource } from '../copySource.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumAlgorithm, ObjectChecksum, ObjectVersion } from '../model/types.js';
@@ -48,10 +48,7 @@ export default defineOperation({
     let version: ObjectVersion;
     try {
       const digests = await digestsOf(source.version, checksumAlgorithm);
-      const conditions = { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') };
-      if (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined) {
-        evaluateWriteConditions(conditions, request.key, bucket.current(request.key));
-      }
+      evaluateWriteConditions(conditionHeadersOf(request), request.key, bucket.current(request.key));
       version = {
         key: request.key,
         versionId: bucket.nextVersionId(),

@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { evaluateReadConditions } from '../conditions.js';
+import { conditionHeadersOf, evaluateReadConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { parsePartNumber } from '../multipart.js';
 import { objectResponseHeaders } from '../objectHeaders.js';
@@ -23,17 +23,7 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 export function readObject(request: S3Request, context: S3Context): S3Response {
   const bucket = bucketOf(request, context);
   const version = readableVersion(request, bucket);
-  const outcome = evaluateReadConditions(
-    {
-      ifMatch: header(request, 'if-match'),
-      ifNoneMatch: header(request, 'if-none-match'),
-      ifModifiedSince: header(request, 'if-modified-since'),
-      ifUnmodifiedSince: header(request, 'if-unmodified-since'),
-    },
-    version.etag,
-    version.lastModified,
-    request.now,
-  );
+  const outcome = evaluateReadConditions(conditionHeadersOf(request), version.etag, version.lastModified, request.now);
   if (outcome === 'not-modified') {
     // RFC 9110 15.4.5: a 304 carries the validators and caching headers a 200 would have.
     const headers = objectResponseHeaders(request, bucket, version, undefined);
