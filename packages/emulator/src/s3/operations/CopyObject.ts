@@ -4,6 +4,7 @@ import { conditionHeadersOf, evaluateWriteConditions } from '../conditions.js';
 import { copySourceOf, type CopySource } from '../copySource.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumAlgorithm, ObjectChecksum, ObjectVersion } from '../model/types.js';
+import { checksumElement } from '../multipart.js';
 import { storageClassOf, storedHeadersOf, tagsFromHeader, userMetadataOf, versionIdHeader } from '../objectHeaders.js';
 import { defineOperation, header, type S3Request } from '../operation.js';
 
@@ -81,7 +82,7 @@ export default defineOperation({
           ETag: version.etag,
           LastModified: new Date(version.lastModified),
           ChecksumType: checksum?.type,
-          ...(checksum ? { [`Checksum${checksum.algorithm}`]: checksum.value } : {}),
+          ...checksumElement(checksum?.algorithm, checksum?.value),
         },
       },
     };

@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { keyEncodingOf } from '../listing.js';
+import { commonPrefixEntries, keyEncodingOf } from '../listing.js';
 import { pageSize } from '../listPaging.js';
 import type { MultipartUpload } from '../model/multipart.js';
 import { compareKeys } from '../model/sortedKeys.js';
@@ -82,7 +82,7 @@ export default defineOperation({
                 ]
               : [],
           ),
-          CommonPrefixes: page.flatMap(({ commonPrefix }) => (commonPrefix === undefined ? [] : [{ Prefix: encode(commonPrefix) }])),
+          CommonPrefixes: commonPrefixEntries(page.flatMap(({ commonPrefix }) => (commonPrefix === undefined ? [] : [commonPrefix])), encode),
           EncodingType: encodingType,
         },
       },

@@ -1,7 +1,16 @@
 import { XmlElements, type XmlObject } from '../../protocol/xml.js';
 import { bucketOf } from '../buckets.js';
 import { s3Errors } from '../errors.js';
-import { commonPrefixOf, listingQueryOf, takePage, walkKeys, type ListingQuery } from '../listing.js';
+import {
+  commonPrefixEntries,
+  commonPrefixOf,
+  listingQueryOf,
+  objectEntryDetails,
+  pageSummary,
+  walkKeys,
+  type ListingQuery,
+} from '../listing.js';
+import { takePage } from '../listPaging.js';
 import type { Bucket } from '../model/bucket.js';
 import type { ObjectVersion } from '../model/types.js';
 import { checkVersionId } from '../objectLookup.js';
@@ -39,18 +48,7 @@ function versionEntry(item: { version: ObjectVersion; isLatest: boolean }, listi
   const { version } = item;
   const common = { Key: listing.encode(version.key), VersionId: version.versionId, IsLatest: item.isLatest, LastModified: new Date(version.lastModified) };
   if (version.deleteMarker) return ['DeleteMarker', { ...common, Owner: OWNER }];
-  return [
-    'Version',
-    {
-      ...common,
-      ETag: version.etag,
-      ChecksumAlgorithm: version.checksum?.algorithm,
-      ChecksumType: version.checksum?.type,
-      Size: version.size,
-      Owner: OWNER,
-      StorageClass: version.storageClass,
-    },
-  ];
+  return ['Version', { ...common, ...objectEntryDetails(version, true) }];
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html */
@@ -80,12 +78,9 @@ export default defineOperation({
           VersionIdMarker: versionIdMarker,
           NextKeyMarker: truncated && last ? listing.encode(last.kind === 'prefix' ? last.prefix : last.version.key) : undefined,
           NextVersionIdMarker: truncated && last?.kind === 'version' ? last.version.versionId : undefined,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: truncated,
+          ...pageSummary(listing, truncated),
           Versions: new XmlElements(items.flatMap((item) => (item.kind === 'version' ? [versionEntry(item, listing)] : []))),
-          CommonPrefixes: items.flatMap((item) => (item.kind === 'prefix' ? [{ Prefix: listing.encode(item.prefix) }] : [])),
+          CommonPrefixes: commonPrefixEntries(items.flatMap((item) => (item.kind === 'prefix' ? [item.prefix] : [])), listing.encode),
         },
       },
     };

@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { contentsEntry, listingQueryOf, objectsPage } from '../listing.js';
+import { listingQueryOf, objectsPage, objectsPageElements } from '../listing.js';
 import { defineOperation } from '../operation.js';
 
 /**
@@ -24,12 +24,7 @@ export default defineOperation({
           Prefix: listing.encode(listing.prefix),
           Marker: listing.encode(marker),
           NextMarker: page.truncated && listing.delimiter !== '' ? listing.encode(page.last!) : undefined,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: page.truncated,
-          Contents: page.objects.map((version) => contentsEntry(version, listing, true)),
-          CommonPrefixes: page.prefixes.map((prefix) => ({ Prefix: listing.encode(prefix) })),
+          ...objectsPageElements(page, listing, true),
         },
       },
     };

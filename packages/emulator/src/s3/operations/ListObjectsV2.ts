@@ -1,6 +1,6 @@
 import { bucketOf } from '../buckets.js';
 import { decodeContinuationToken, encodeContinuationToken } from '../continuationToken.js';
-import { contentsEntry, listingQueryOf, objectsPage } from '../listing.js';
+import { listingQueryOf, objectsPage, objectsPageElements } from '../listing.js';
 import { defineOperation } from '../operation.js';
 import ListObjects from './ListObjects.js';
 
@@ -31,12 +31,7 @@ export default defineOperation({
           ContinuationToken: token ?? undefined,
           NextContinuationToken: page.truncated ? encodeContinuationToken(page.last!) : undefined,
           KeyCount: page.objects.length + page.prefixes.length,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: page.truncated,
-          Contents: page.objects.map((version) => contentsEntry(version, listing, fetchOwner)),
-          CommonPrefixes: page.prefixes.map((prefix) => ({ Prefix: listing.encode(prefix) })),
+          ...objectsPageElements(page, listing, fetchOwner),
         },
       },
     };
