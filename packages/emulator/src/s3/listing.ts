@@ -146,9 +146,21 @@ export interface ObjectsPage {
   last: string | undefined;
 }
 
-/** The elements of a ListObjects or ListObjectsV2 page after its markers: the summary and the entries. */
-export function objectsPageElements(page: ObjectsPage, listing: ListingQuery, withOwner: boolean): XmlObject {
-  return {
+/**
+ * The `ListBucketResult` document of ListObjects and ListObjectsV2, which differ only in the
+ * markers between Prefix and the page summary (`markers`) and in whether entries name an Owner.
+ */
+export function listBucketResult(
+  bucket: Bucket,
+  listing: ListingQuery,
+  page: ObjectsPage,
+  markers: XmlObject,
+  withOwner: boolean,
+): { root: string; body: XmlObject } {
+  const body: XmlObject = {
+    Name: bucket.name,
+    Prefix: listing.encode(listing.prefix),
+    ...markers,
     ...pageSummary(listing, page.truncated),
     Contents: page.objects.map((version) => ({
       Key: listing.encode(version.key),
@@ -157,6 +169,7 @@ export function objectsPageElements(page: ObjectsPage, listing: ListingQuery, wi
     })),
     CommonPrefixes: commonPrefixEntries(page.prefixes, listing.encode),
   };
+  return { root: 'ListBucketResult', body };
 }
 
 /** A page of current objects (ListObjects, ListObjectsV2): keys hidden by a delete marker are skipped. */
