@@ -240,6 +240,9 @@ describe('GetObject: response header overrides', () => {
       'Header value cannot be represented using ISO-8859-1.',
       'response-content-language',
     ]);
+    const lineBreak = await fetch(`${env.emulator.endpoint}/${Bucket}/object?response-content-type=text%2Fplain%0D%0AX-Injected%3A%201`);
+    expect([lineBreak.status, lineBreak.headers.get('x-injected')]).toEqual([400, null]);
+    expect(await lineBreak.text()).toContain('<Code>InvalidArgument</Code>');
   });
 });
 

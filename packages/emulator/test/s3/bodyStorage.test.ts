@@ -144,6 +144,17 @@ describe('body files: nothing is left of what no object or upload holds', () => 
     await expectBodyFiles(0);
   });
 
+  it('holds no body for a download refused for its response-* parameter', async () => {
+    const expectBodyFiles = bodyFilesAdded();
+    const Bucket = await env.bucket();
+    await env.s3.send(new PutObjectCommand({ Bucket, Key: 'k', Body: large(1) }));
+    const refused = await fetch(`${env.emulator.endpoint}/${Bucket}/k?response-content-type=a%0Ab`);
+    expect(refused.status).toBe(400);
+    await refused.arrayBuffer();
+    await env.s3.send(new DeleteObjectCommand({ Bucket, Key: 'k' }));
+    await expectBodyFiles(0);
+  });
+
   it('keeps nothing of a body refused for a wrong checksum', async () => {
     const expectBodyFiles = bodyFilesAdded();
     const Bucket = await env.bucket();

@@ -72,13 +72,14 @@ function servedChecksum(version: ObjectVersion, partNumber: number | undefined, 
 
 /**
  * `response-content-type=...` and the like replace headers of the answer (presigned links use
- * them). An empty value is ignored; a value HTTP cannot carry (beyond ISO-8859-1) is refused.
+ * them). An empty value is ignored; a value HTTP cannot carry (beyond ISO-8859-1, or a control
+ * character such as a line break) is refused, as S3 refuses the former.
  */
 function applyResponseOverrides(request: S3Request, headers: Record<string, string | number | undefined>): void {
   for (const [parameter, overridden] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = request.query.get(parameter);
     if (value === null || value === '') continue;
-    if ([...value].some((char) => char.codePointAt(0)! > 0xff)) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
       throw s3Errors.invalidArgument('Header value cannot be represented using ISO-8859-1.', parameter, value);
     }
     headers[overridden] = value;
