@@ -3,6 +3,7 @@
  * `/bucket/key`) or from the Host header (virtual-hosted style, `bucket.localhost/key`).
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
  */
+import type { AwsError } from '../errors.js';
 import { s3Errors } from './errors.js';
 import type { S3Target } from './operation.js';
 
@@ -36,6 +37,18 @@ function decodePathPart(part: string): string {
     return decodeURIComponent(part);
   } catch {
     throw s3Errors.invalidUri();
+  }
+}
+
+/**
+ * A header value S3 decodes as a form field (x-amz-copy-source, x-amz-tagging): percent-encoded
+ * UTF-8 with an unencoded `+` standing for a space. Text that does not decode throws `invalid`.
+ */
+export function decodeFormValue(text: string, invalid: AwsError): string {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    throw invalid;
   }
 }
 

@@ -7,12 +7,26 @@
  */
 import { s3Errors } from './errors.js';
 import { AwsError } from '../errors.js';
+import { header, type S3Request } from './operation.js';
 
 export interface ConditionHeaders {
   ifMatch?: string | undefined;
   ifNoneMatch?: string | undefined;
   ifModifiedSince?: string | undefined;
   ifUnmodifiedSince?: string | undefined;
+}
+
+/**
+ * The conditions a request sends: If-Match and the rest, or with a `prefix` the headers of that
+ * name (`x-amz-copy-source-if-match` ...). Writes read only If-Match and If-None-Match.
+ */
+export function conditionHeadersOf(request: S3Request, prefix = ''): ConditionHeaders {
+  return {
+    ifMatch: header(request, `${prefix}if-match`),
+    ifNoneMatch: header(request, `${prefix}if-none-match`),
+    ifModifiedSince: header(request, `${prefix}if-modified-since`),
+    ifUnmodifiedSince: header(request, `${prefix}if-unmodified-since`),
+  };
 }
 
 function etagMatches(condition: string, etag: string): boolean {

@@ -4,11 +4,12 @@
  * `x-amz-copy-source-if-*` conditions on it.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  */
-import { evaluateCopySourceConditions } from './conditions.js';
+import { decodeFormValue } from './addressing.js';
+import { conditionHeadersOf, evaluateCopySourceConditions } from './conditions.js';
 import { s3Errors } from './errors.js';
 import type { Bucket } from './model/bucket.js';
 import type { ObjectVersion } from './model/types.js';
-import { isPlausibleVersionId } from './objectLookup.js';
+import { versionById } from './objectLookup.js';
 import { header, type S3Context, type S3Request } from './operation.js';
 
 export interface CopySource {
@@ -35,20 +36,17 @@ export function parseCopySource(value: string): CopySourceAddress {
     'x-amz-copy-source',
     value,
   );
-  const decode = (text: string): string => {
-    try {
-      return decodeURIComponent(text.replaceAll('+', ' '));
-    } catch {
-      throw invalid;
-    }
-  };
   const queryStart = value.indexOf('?');
   const path = (queryStart < 0 ? value : value.slice(0, queryStart)).replace(/^\//, '');
   const query = new URLSearchParams(queryStart < 0 ? '' : value.slice(queryStart + 1));
   if ([...query.keys()].some((name) => name !== 'versionId')) throw invalid;
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) throw invalid;
-  return { bucketName: decode(path.slice(0, slash)), key: decode(path.slice(slash + 1)), versionId: query.get('versionId') ?? undefined };
+  return {
+    bucketName: decodeFormValue(path.slice(0, slash), invalid),
+    key: decodeFormValue(path.slice(slash + 1), invalid),
+    versionId: query.get('versionId') ?? undefined,
+  };
 }
 
 /** The version a copy reads, after its copy-source conditions held. */
@@ -57,17 +55,7 @@ export function copySourceOf(request: S3Request, context: S3Context): CopySource
   const bucket = context.state.buckets.get(address.bucketName);
   if (!bucket) throw s3Errors.noSuchBucket(address.bucketName);
   const version = sourceVersion(bucket, address);
-  evaluateCopySourceConditions(
-    {
-      ifMatch: header(request, 'x-amz-copy-source-if-match'),
-      ifNoneMatch: header(request, 'x-amz-copy-source-if-none-match'),
-      ifModifiedSince: header(request, 'x-amz-copy-source-if-modified-since'),
-      ifUnmodifiedSince: header(request, 'x-amz-copy-source-if-unmodified-since'),
-    },
-    version.etag,
-    version.lastModified,
-    request.now,
-  );
+  evaluateCopySourceConditions(conditionHeadersOf(request, 'x-amz-copy-source-'), version.etag, version.lastModified, request.now);
   return { bucket, key: address.key, versionId: address.versionId, version };
 }
 
@@ -77,11 +65,7 @@ function sourceVersion(bucket: Bucket, { key, versionId }: CopySourceAddress): O
     if (!current) throw s3Errors.noSuchKey(key);
     return current;
   }
-  const version = bucket.version(key, versionId);
-  if (!version) {
-    if (!isPlausibleVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
-    throw s3Errors.noSuchVersion(key, versionId);
-  }
+  const version = versionById(bucket, key, versionId);
   if (version.deleteMarker) {
     throw s3Errors.invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.');
   }

@@ -11,6 +11,7 @@ import { s3Errors } from './errors.js';
 import type { Bucket } from './model/bucket.js';
 import { compareKeys, type SortedKeys } from './model/sortedKeys.js';
 import type { ObjectVersion } from './model/types.js';
+import { MAX_INT, MAX_PAGE_SIZE, takePage } from './listPaging.js';
 import { OWNER } from './owner.js';
 
 export type ListEntry = { kind: 'key'; key: string } | { kind: 'prefix'; prefix: string };
@@ -57,32 +58,18 @@ export function* walkKeys(keys: SortedKeys, { prefix, delimiter, after, includes
   }
 }
 
-/** S3 returns at most this many entries per page, whatever max-keys asks for. */
-const MAX_PAGE = 1000;
-
-/**
- * Up to `maxKeys` items and whether more follow. S3 answers max-keys=0 with an empty page that
- * is not truncated (ceph s3-tests test_bucket_list_maxkeys_zero, checked against AWS).
- */
-export function takePage<T>(items: Iterable<T>, maxKeys: number): { items: T[]; truncated: boolean } {
-  const size = Math.min(maxKeys, MAX_PAGE);
-  const taken: T[] = [];
-  if (size === 0) return { items: taken, truncated: false };
-  for (const item of items) {
-    if (taken.length === size) return { items: taken, truncated: true };
-    taken.push(item);
-  }
-  return { items: taken, truncated: false };
+/** `encoding-type` of a listing: the only type S3 knows is `url`. */
+export interface KeyEncoding {
+  encodingType: 'url' | undefined;
+  /** Applies encoding-type to a key, prefix, delimiter or marker in the response. */
+  encode: (text: string) => string;
 }
 
-export interface ListingQuery {
+export interface ListingQuery extends KeyEncoding {
   prefix: string;
   delimiter: string;
   /** As asked, and echoed as MaxKeys; pages still hold at most 1000. */
   maxKeys: number;
-  encodingType: 'url' | undefined;
-  /** Applies encoding-type to a key, prefix, delimiter or marker in the response. */
-  encode: (text: string) => string;
 }
 
 const notAnInteger = (value: string): AwsError =>
@@ -94,23 +81,22 @@ const negativeMaxKeys = (value: string): AwsError =>
 
 export function listingQueryOf(query: URLSearchParams, onNegativeMaxKeys = negativeMaxKeys): ListingQuery {
   const maxKeysText = query.get('max-keys');
-  let maxKeys = MAX_PAGE;
+  let maxKeys = MAX_PAGE_SIZE;
   if (maxKeysText !== null) {
-    if (!/^[+-]?\d{1,10}$/.test(maxKeysText) || Number(maxKeysText) > 2 ** 31 - 1) throw notAnInteger(maxKeysText);
+    if (!/^[+-]?\d{1,10}$/.test(maxKeysText) || Number(maxKeysText) > MAX_INT) throw notAnInteger(maxKeysText);
     maxKeys = Number(maxKeysText);
     if (maxKeys < 0) throw onNegativeMaxKeys(maxKeysText);
   }
+  return { prefix: query.get('prefix') ?? '', delimiter: query.get('delimiter') ?? '', maxKeys, ...keyEncodingOf(query) };
+}
+
+/** The `encoding-type` parameter of every listing (objects, versions, multipart uploads). */
+export function keyEncodingOf(query: URLSearchParams): KeyEncoding {
   const encodingType = query.get('encoding-type');
   if (encodingType !== null && encodingType !== 'url') {
     throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
   }
-  return {
-    prefix: query.get('prefix') ?? '',
-    delimiter: query.get('delimiter') ?? '',
-    maxKeys,
-    encodingType: encodingType ?? undefined,
-    encode: encodingType === null ? (text) => text : urlEncode,
-  };
+  return encodingType === null ? { encodingType: undefined, encode: (text) => text } : { encodingType, encode: urlEncode };
 }
 
 /**
@@ -125,11 +111,9 @@ function urlEncode(text: string): string {
     .replace(/%2F/g, '/');
 }
 
-/** One `<Contents>` entry of ListObjects and ListObjectsV2. */
-export function contentsEntry(version: ObjectVersion, listing: ListingQuery, withOwner: boolean): XmlObject {
+/** What a `<Contents>` or `<Version>` entry says of an object after its key and dates. */
+export function objectEntryDetails(version: ObjectVersion, withOwner: boolean): XmlObject {
   return {
-    Key: listing.encode(version.key),
-    LastModified: new Date(version.lastModified),
     ETag: version.etag,
     ChecksumAlgorithm: version.checksum?.algorithm,
     ChecksumType: version.checksum?.type,
@@ -139,12 +123,53 @@ export function contentsEntry(version: ObjectVersion, listing: ListingQuery, wit
   };
 }
 
+/** `<CommonPrefixes><Prefix/></CommonPrefixes>` entries, encoded as the listing asks. */
+export function commonPrefixEntries(prefixes: readonly string[], encode: KeyEncoding['encode']): XmlObject[] {
+  return prefixes.map((prefix) => ({ Prefix: encode(prefix) }));
+}
+
+/** MaxKeys, Delimiter, EncodingType and IsTruncated, which the object listings answer alike and in this order. */
+export function pageSummary(listing: ListingQuery, truncated: boolean): XmlObject {
+  return {
+    MaxKeys: listing.maxKeys,
+    Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
+    EncodingType: listing.encodingType,
+    IsTruncated: truncated,
+  };
+}
+
 export interface ObjectsPage {
   objects: ObjectVersion[];
   prefixes: string[];
   truncated: boolean;
   /** The page's last key or common prefix: where the next page starts after. */
   last: string | undefined;
+}
+
+/**
+ * The `ListBucketResult` document of ListObjects and ListObjectsV2, which differ only in the
+ * markers between Prefix and the page summary (`markers`) and in whether entries name an Owner.
+ */
+export function listBucketResult(
+  bucket: Bucket,
+  listing: ListingQuery,
+  page: ObjectsPage,
+  markers: XmlObject,
+  withOwner: boolean,
+): { root: string; body: XmlObject } {
+  const body: XmlObject = {
+    Name: bucket.name,
+    Prefix: listing.encode(listing.prefix),
+    ...markers,
+    ...pageSummary(listing, page.truncated),
+    Contents: page.objects.map((version) => ({
+      Key: listing.encode(version.key),
+      LastModified: new Date(version.lastModified),
+      ...objectEntryDetails(version, withOwner),
+    })),
+    CommonPrefixes: commonPrefixEntries(page.prefixes, listing.encode),
+  };
+  return { root: 'ListBucketResult', body };
 }
 
 /** A page of current objects (ListObjects, ListObjectsV2): keys hidden by a delete marker are skipped. */

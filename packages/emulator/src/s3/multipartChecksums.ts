@@ -96,6 +96,7 @@ export function checkCompletionChecksum(request: S3Request, upload: MultipartUpl
   }
 }
 
-function withoutPartCount(value: string): string {
+/** A COMPOSITE checksum without its `-N` part count. */
+export function withoutPartCount(value: string): string {
   return value.replace(/-\d+$/, '');
 }

@@ -6,11 +6,10 @@
  * there succeeds.
  */
 import { emptyBlob } from '../storage/blobs.js';
-import { newVersionId, type Bucket } from './model/bucket.js';
+import type { Bucket } from './model/bucket.js';
 import { NULL_VERSION_ID } from './model/types.js';
-import { s3Errors } from './errors.js';
 import { versionIdHeader } from './objectHeaders.js';
-import { isPlausibleVersionId } from './objectLookup.js';
+import { checkVersionId } from './objectLookup.js';
 
 export interface DeleteOutcome {
   /** Whether the version removed or created is a delete marker. */
@@ -21,9 +20,7 @@ export interface DeleteOutcome {
 
 export function deleteObject(bucket: Bucket, key: string, versionId: string | undefined, now: number): DeleteOutcome {
   if (versionId !== undefined) {
-    if (!isPlausibleVersionId(versionId)) {
-      throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
-    }
+    checkVersionId(versionId);
     const removed = bucket.removeVersion(key, versionId);
     return { deleteMarker: removed?.deleteMarker ?? false, versionId };
   }
@@ -33,7 +30,7 @@ export function deleteObject(bucket: Bucket, key: string, versionId: string | un
   }
   const marker = {
     key,
-    versionId: bucket.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID,
+    versionId: bucket.nextVersionId(),
     deleteMarker: true,
     blob: emptyBlob,
     size: 0,

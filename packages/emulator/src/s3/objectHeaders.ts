@@ -4,8 +4,9 @@
  */
 import { contentEncodingWithoutChunking } from '../protocol/awsChunked.js';
 import { checksumHeaderName } from '../protocol/checksums.js';
+import { decodeFormValue } from './addressing.js';
 import { s3Errors } from './errors.js';
-import type { ObjectVersion, StoredHeaders, Tag } from './model/types.js';
+import type { ObjectChecksum, ObjectVersion, StoredHeaders, Tag } from './model/types.js';
 import { NULL_VERSION_ID } from './model/types.js';
 import { header, type S3Request } from './operation.js';
 import type { Bucket } from './model/bucket.js';
@@ -66,18 +67,11 @@ export function tagsFromHeader(request: S3Request): Tag[] {
     'x-amz-tagging',
     value,
   );
-  const decode = (part: string): string => {
-    try {
-      return decodeURIComponent(part.replaceAll('+', ' '));
-    } catch {
-      throw invalid;
-    }
-  };
   const tags = value.split('&').map((pair) => {
     const equals = pair.indexOf('=');
-    const Key = decode(equals < 0 ? pair : pair.slice(0, equals));
+    const Key = decodeFormValue(equals < 0 ? pair : pair.slice(0, equals), invalid);
     if (Key === '') throw invalid;
-    return { Key, Value: equals < 0 ? '' : decode(pair.slice(equals + 1)) };
+    return { Key, Value: equals < 0 ? '' : decodeFormValue(pair.slice(equals + 1), invalid) };
   });
   if (new Set(tags.map((tag) => tag.Key)).size !== tags.length) throw invalid;
   return validateTags(tags);
@@ -128,11 +122,15 @@ export function versionIdHeader(bucket: Bucket, version: Pick<ObjectVersion, 've
   return version.versionId;
 }
 
-/** The headers GET and HEAD answer with for an object version. */
+/**
+ * The headers GET and HEAD answer with for an object version; in checksum mode, `checksum`: a
+ * checksum of the bytes served, which are not always the whole object.
+ */
 export function objectResponseHeaders(
   request: S3Request,
   bucket: Bucket,
   version: ObjectVersion,
+  checksum: ObjectChecksum | undefined,
 ): Record<string, string | number | undefined> {
   const stored = version.headers;
   const headers: Record<string, string | number | undefined> = {
@@ -153,9 +151,9 @@ export function objectResponseHeaders(
     'x-amz-mp-parts-count': version.parts && request.query.has('partNumber') ? version.parts.length : undefined,
   };
   for (const [name, value] of Object.entries(version.metadata)) headers[`x-amz-meta-${name}`] = value;
-  if (header(request, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED' && version.checksum) {
-    headers[checksumHeaderName(version.checksum.algorithm)] = version.checksum.value;
-    headers['x-amz-checksum-type'] = version.checksum.type;
+  if (header(request, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED' && checksum) {
+    headers[checksumHeaderName(checksum.algorithm)] = checksum.value;
+    headers['x-amz-checksum-type'] = checksum.type;
   }
   return headers;
 }

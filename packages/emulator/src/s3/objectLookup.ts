@@ -13,11 +13,7 @@ import { versionIdHeader } from './objectHeaders.js';
 export function readableVersion(request: S3Request, bucket: Bucket): ObjectVersion {
   const versionId = request.query.get('versionId');
   if (versionId !== null) {
-    const version = bucket.version(request.key, versionId);
-    if (!version) {
-      if (!isPlausibleVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
-      throw s3Errors.noSuchVersion(request.key, versionId);
-    }
+    const version = versionById(bucket, request.key, versionId);
     if (version.deleteMarker) {
       const error = s3Errors.methodNotAllowed(request.method, 'DeleteMarker');
       throw new AwsError(error.code, error.message, error.status, error.fields, {
@@ -42,7 +38,23 @@ export function readableVersion(request: S3Request, bucket: Bucket): ObjectVersi
   return latest;
 }
 
+/**
+ * The version a request names by id, which may be a delete marker: NoSuchVersion (404) when the
+ * key has no such version, InvalidArgument (400) when the id is one S3 could never have issued.
+ */
+export function versionById(bucket: Bucket, key: string, versionId: string): ObjectVersion {
+  const version = bucket.version(key, versionId);
+  if (version) return version;
+  checkVersionId(versionId);
+  throw s3Errors.noSuchVersion(key, versionId);
+}
+
 /** Version ids the emulator could have issued: `null` or url-safe base64. */
 export function isPlausibleVersionId(versionId: string): boolean {
   return versionId === 'null' || /^[A-Za-z0-9._-]{1,1024}$/.test(versionId);
+}
+
+/** Refuses a version id S3 could never have issued, as S3 does: InvalidArgument naming the parameter. */
+export function checkVersionId(versionId: string, parameter = 'versionId'): void {
+  if (!isPlausibleVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', parameter, versionId);
 }

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { DeleteObjectsCommand, HeadObjectCommand, PutObjectCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  type BucketVersioningStatus,
+  type ObjectIdentifier,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { failure, useS3 } from './harness.js';
 
@@ -75,6 +84,55 @@ describe('DeleteObjects: what it does', () => {
     crc32.writeUInt32BE((await import('node:zlib')).crc32(body));
     const { status, text } = await post(Bucket, body, { 'x-amz-checksum-crc32': crc32.toString('base64') });
     expect([status, text]).toEqual([200, expect.stringContaining('<Deleted><Key>a</Key></Deleted>')]);
+  });
+});
+
+describe('DeleteObjects: in a versioned bucket', () => {
+  async function versionedBucketWith(keys: string[], Status: BucketVersioningStatus = 'Enabled') {
+    const Bucket = await env.bucket('versioned');
+    await env.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status } }));
+    const ids: Record<string, string> = {};
+    for (const Key of keys) ids[Key] = (await env.s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))).VersionId!;
+    return { Bucket, ids };
+  }
+
+  const deleteMarkers = async (Bucket: string) =>
+    (await env.s3.send(new ListObjectVersionsCommand({ Bucket }))).DeleteMarkers?.map(({ Key, VersionId }) => ({ Key, VersionId })) ?? [];
+
+  it('adds a delete marker for a key without a version id and reports it with DeleteMarkerVersionId', async () => {
+    const { Bucket } = await versionedBucketWith(['a', 'b']);
+    const result = await env.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'a' }, { Key: 'missing' }] } }));
+    const markers = await deleteMarkers(Bucket);
+    expect(markers.map((marker) => marker.Key)).toEqual(['a', 'missing']);
+    expect(result.Deleted).toEqual(markers.map(({ Key, VersionId }) => ({ Key, DeleteMarker: true, DeleteMarkerVersionId: VersionId })));
+    expect([await exists(Bucket, 'a'), await exists(Bucket, 'b')]).toEqual([false, true]);
+  });
+
+  it('removes a version named by id for good, reporting its VersionId and no delete marker', async () => {
+    const { Bucket, ids } = await versionedBucketWith(['a']);
+    const newer = (await env.s3.send(new PutObjectCommand({ Bucket, Key: 'a', Body: 'newer' }))).VersionId!;
+    const result = await env.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'a', VersionId: newer }] } }));
+    expect(result.Deleted).toEqual([{ Key: 'a', VersionId: newer }]);
+    const current = await env.s3.send(new GetObjectCommand({ Bucket, Key: 'a' }));
+    expect([current.VersionId, await current.Body!.transformToString()]).toEqual([ids.a, 'a']);
+  });
+
+  it('removes a delete marker named by id, reporting DeleteMarker true and the marker\'s id, so the key is back', async () => {
+    const { Bucket, ids } = await versionedBucketWith(['a']);
+    const deleted = await env.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'a' }] } }));
+    const markerId = deleted.Deleted![0]!.DeleteMarkerVersionId!;
+    const result = await env.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'a', VersionId: markerId }] } }));
+    expect(result.Deleted).toEqual([{ Key: 'a', VersionId: markerId, DeleteMarker: true, DeleteMarkerVersionId: markerId }]);
+    expect((await env.s3.send(new HeadObjectCommand({ Bucket, Key: 'a' }))).VersionId).toBe(ids.a);
+    expect(await deleteMarkers(Bucket)).toEqual([]);
+  });
+
+  it('puts a null delete marker in place of the null version when versioning is suspended', async () => {
+    const { Bucket } = await versionedBucketWith(['a'], 'Suspended');
+    const result = await env.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'a' }] } }));
+    expect(result.Deleted).toEqual([{ Key: 'a', DeleteMarker: true, DeleteMarkerVersionId: 'null' }]);
+    expect(await deleteMarkers(Bucket)).toEqual([{ Key: 'a', VersionId: 'null' }]);
+    expect((await env.s3.send(new ListObjectVersionsCommand({ Bucket }))).Versions).toBeUndefined();
   });
 });
 

@@ -1,7 +1,16 @@
-import { GetObjectCommand, PutObjectCommand, type GetObjectCommandInput } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type ChecksumType,
+  type GetObjectCommandInput,
+} from '@aws-sdk/client-s3';
 import { ManualClock } from '@kumo-testkit/emulator';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failure, useS3 } from './harness.js';
+import { crc32Base64, MiB, partBody, uploadParts } from './multipartHelpers.js';
 
 const CREATED = Date.parse('2025-01-01T00:00:09.500Z');
 const clock = new ManualClock(CREATED);
@@ -93,6 +102,59 @@ describe('GetObject: part numbers', () => {
   });
 });
 
+describe('GetObject: checksums of parts', () => {
+  const first = partBody(5 * MiB, 1);
+  const second = partBody(1000, 2);
+
+  /** A CRC32 multipart object of `bodies`; returns its bucket and what the completion answered. */
+  async function multipartObject(bodies: Buffer[], ChecksumType: ChecksumType) {
+    const Bucket = await env.bucket();
+    const { UploadId } = await env.s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'mp', ChecksumAlgorithm: 'CRC32', ChecksumType }));
+    const Parts = await uploadParts(env.s3, Bucket, 'mp', UploadId!, bodies, 'CRC32');
+    const done = await env.s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'mp', UploadId, MultipartUpload: { Parts } }));
+    return { Bucket, done };
+  }
+
+  it('answers a part of a COMPOSITE object with that part\'s checksum, which the SDK checks the part against', async () => {
+    const { Bucket, done } = await multipartObject([first, second], 'COMPOSITE');
+    for (const [PartNumber, body] of [[1, first], [2, second]] as const) {
+      const got = await env.s3.send(new GetObjectCommand({ Bucket, Key: 'mp', PartNumber, ChecksumMode: 'ENABLED' }));
+      expect([got.ChecksumCRC32, got.ChecksumType, got.PartsCount]).toEqual([crc32Base64(body), 'COMPOSITE', 2]);
+      expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).toBe(true);
+      const head = await env.s3.send(new HeadObjectCommand({ Bucket, Key: 'mp', PartNumber, ChecksumMode: 'ENABLED' }));
+      expect([head.ChecksumCRC32, head.ChecksumType]).toEqual([crc32Base64(body), 'COMPOSITE']);
+    }
+    const whole = await env.s3.send(new HeadObjectCommand({ Bucket, Key: 'mp', ChecksumMode: 'ENABLED' }));
+    expect(whole.ChecksumCRC32).toBe(done.ChecksumCRC32);
+    expect(whole.ChecksumCRC32).toMatch(/-2$/);
+  });
+
+  it('answers the only part of a COMPOSITE object with the part\'s checksum, not the object\'s', async () => {
+    const { Bucket, done } = await multipartObject([second], 'COMPOSITE');
+    const head = await env.s3.send(new HeadObjectCommand({ Bucket, Key: 'mp', PartNumber: 1, ChecksumMode: 'ENABLED' }));
+    expect([head.ChecksumCRC32, done.ChecksumCRC32]).toEqual([crc32Base64(second), `${crc32Base64(Buffer.from(crc32Base64(second), 'base64'))}-1`]);
+  });
+
+  it('sends no checksum with a part of a FULL_OBJECT object of several parts, and the object\'s with its only part', async () => {
+    const several = await multipartObject([first, second], 'FULL_OBJECT');
+    const got = await env.s3.send(new GetObjectCommand({ Bucket: several.Bucket, Key: 'mp', PartNumber: 2, ChecksumMode: 'ENABLED' }));
+    expect([got.ChecksumCRC32, got.ChecksumType]).toEqual([undefined, undefined]);
+    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(second)).toBe(true);
+    const single = await multipartObject([second], 'FULL_OBJECT');
+    const only = await env.s3.send(new HeadObjectCommand({ Bucket: single.Bucket, Key: 'mp', PartNumber: 1, ChecksumMode: 'ENABLED' }));
+    expect([only.ChecksumCRC32, only.ChecksumType]).toEqual([crc32Base64(second), 'FULL_OBJECT']);
+  });
+
+  it('sends the object\'s checksum with a range or part number that covers the whole object', async () => {
+    const Bucket = await objectWith('0123456789');
+    for (const extra of [{ Range: 'bytes=0-' }, { Range: 'bytes=0-20' }, { PartNumber: 1 }]) {
+      const got = await env.s3.send(new GetObjectCommand({ Bucket, Key: 'object', ChecksumMode: 'ENABLED', ...extra }));
+      expect([got.$metadata.httpStatusCode, got.ChecksumCRC32, got.ChecksumType]).toEqual([206, crc32Base64('0123456789'), 'FULL_OBJECT']);
+      expect(await got.Body!.transformToString()).toBe('0123456789');
+    }
+  });
+});
+
 describe('GetObject: conditional reads', () => {
   type Conditions = Pick<GetObjectCommandInput, 'IfMatch' | 'IfNoneMatch' | 'IfModifiedSince' | 'IfUnmodifiedSince'>;
   // The object is written at 00:00:09.5 and read at 01:00:00.
@@ -178,6 +240,9 @@ describe('GetObject: response header overrides', () => {
       'Header value cannot be represented using ISO-8859-1.',
       'response-content-language',
     ]);
+    const lineBreak = await fetch(`${env.emulator.endpoint}/${Bucket}/object?response-content-type=text%2Fplain%0D%0AX-Injected%3A%201`);
+    expect([lineBreak.status, lineBreak.headers.get('x-injected')]).toEqual([400, null]);
+    expect(await lineBreak.text()).toContain('<Code>InvalidArgument</Code>');
   });
 });
 

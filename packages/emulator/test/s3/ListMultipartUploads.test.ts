@@ -1,6 +1,7 @@
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { failure, useS3 } from './harness.js';
+import { errorCode, rawRequest } from './raw.js';
 
 const env = useS3();
 
@@ -64,5 +65,26 @@ describe('ListMultipartUploads', () => {
     ]);
     const noBucket = await failure(env.s3.send(new ListMultipartUploadsCommand({ Bucket: 'no-such-bucket' })));
     expect([noBucket.name, noBucket.$metadata.httpStatusCode]).toEqual(['NoSuchBucket', 404]);
+  });
+
+  it('encodes keys, prefixes, the delimiter and the key markers with EncodingType url, as the object listings do', async () => {
+    const { Bucket } = await bucketWithUploads(['dir one/a+b.txt', 'dir one/sub dir/c', 'dir one/ü é']);
+    const listed = await env.s3.send(
+      new ListMultipartUploadsCommand({ Bucket, Prefix: 'dir one/', Delimiter: ' ', KeyMarker: 'dir one/a+b.txt', EncodingType: 'url' }),
+    );
+    expect(listed.EncodingType).toBe('url');
+    expect([listed.Prefix, listed.Delimiter, listed.KeyMarker]).toEqual(['dir+one/', '+', 'dir+one/a%2Bb.txt']);
+    expect(listed.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual(['dir+one/sub+', 'dir+one/%C3%BC+']);
+    const paged = await env.s3.send(new ListMultipartUploadsCommand({ Bucket, MaxUploads: 1, EncodingType: 'url' }));
+    expect([paged.Uploads?.map((upload) => upload.Key), paged.NextKeyMarker]).toEqual([['dir+one/a%2Bb.txt'], 'dir+one/a%2Bb.txt']);
+    const plain = await env.s3.send(new ListMultipartUploadsCommand({ Bucket, MaxUploads: 1 }));
+    expect([plain.EncodingType, plain.Uploads?.[0]?.Key]).toEqual([undefined, 'dir one/a+b.txt']);
+  });
+
+  it('refuses an encoding type other than url with InvalidArgument', async () => {
+    const Bucket = await env.bucket();
+    const { status, text } = await rawRequest(env.emulator.endpoint, 'GET', `/${Bucket}?uploads&encoding-type=base64`);
+    expect([status, errorCode(text)]).toEqual([400, 'InvalidArgument']);
+    expect(text).toContain('<Message>Invalid Encoding Method specified in Request</Message><ArgumentName>encoding-type</ArgumentName>');
   });
 });

@@ -3,6 +3,7 @@ import {
   DeleteObjectTaggingCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   type Tag,
@@ -68,6 +69,24 @@ describe('object tagging: what it does', () => {
     await env.s3.send(new PutObjectTaggingCommand({ Bucket, Key: 'object', VersionId: 'null', Tagging: { TagSet: [{ Key: 'v', Value: 'null' }] } }));
     const got = await env.s3.send(new GetObjectTaggingCommand({ Bucket, Key: 'object', VersionId: 'null' }));
     expect(got.TagSet).toEqual([{ Key: 'v', Value: 'null' }]);
+  });
+
+  it('tags the version named by VersionId in a versioned bucket, answering its id, and leaves the others alone', async () => {
+    const Bucket = await env.bucket();
+    await env.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    const older = await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: 'older', Tagging: 'v=older' }));
+    const newer = await env.s3.send(new PutObjectCommand({ Bucket, Key: 'object', Body: 'newer' }));
+    const put = await env.s3.send(
+      new PutObjectTaggingCommand({ Bucket, Key: 'object', VersionId: older.VersionId, Tagging: { TagSet: [{ Key: 'v', Value: 'retagged' }] } }),
+    );
+    expect(put.VersionId).toBe(older.VersionId);
+    const olderTags = await env.s3.send(new GetObjectTaggingCommand({ Bucket, Key: 'object', VersionId: older.VersionId }));
+    expect([olderTags.VersionId, olderTags.TagSet]).toEqual([older.VersionId, [{ Key: 'v', Value: 'retagged' }]]);
+    const current = await env.s3.send(new GetObjectTaggingCommand({ Bucket, Key: 'object' }));
+    expect([current.VersionId, current.TagSet]).toEqual([newer.VersionId, []]);
+    const deleted = await env.s3.send(new DeleteObjectTaggingCommand({ Bucket, Key: 'object', VersionId: older.VersionId }));
+    expect(deleted.VersionId).toBe(older.VersionId);
+    expect(await tagsOf(Bucket)).toEqual([]);
   });
 
   it('takes an empty tag set', async () => {

@@ -3,7 +3,8 @@
  * key reads as it has entries, however many keys the bucket holds.
  */
 import { describe, expect, it } from 'vitest';
-import { takePage, walkKeys, type ListEntry } from '../../src/s3/listing.js';
+import { walkKeys, type ListEntry } from '../../src/s3/listing.js';
+import { takePage } from '../../src/s3/listPaging.js';
 import { SortedKeys } from '../../src/s3/model/sortedKeys.js';
 
 /** SortedKeys that counts the keys a walk reads (binary searches read through their own path). */

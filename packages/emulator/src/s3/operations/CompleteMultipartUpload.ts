@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bucketFromHost } from '../addressing.js';
 import { readSmallBody } from '../body.js';
 import { bucketOf } from '../buckets.js';
-import { evaluateWriteConditions } from '../conditions.js';
+import { conditionHeadersOf, evaluateWriteConditions } from '../conditions.js';
 import type { ObjectVersion } from '../model/types.js';
 import { checksumElement, uploadOf } from '../multipart.js';
 import { checkCompletionChecksum, completedChecksum } from '../multipartChecksums.js';
@@ -30,11 +30,7 @@ export default defineOperation({
     const listed = parsePartList((await readSmallBody(request)).toString('utf8'));
     // Looked up again: the upload may have been completed or aborted while the list arrived.
     const upload = uploadOf(bucket, request);
-    evaluateWriteConditions(
-      { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') },
-      request.key,
-      bucket.current(request.key),
-    );
+    evaluateWriteConditions(conditionHeadersOf(request), request.key, bucket.current(request.key));
     const parts = selectParts(upload, listed);
     const checksum = completedChecksum(upload, parts);
     checkCompletionChecksum(request, upload, checksum);

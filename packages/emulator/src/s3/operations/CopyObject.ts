@@ -1,9 +1,10 @@
 import { createChecksum, parseChecksumAlgorithm } from '../../protocol/checksums.js';
 import { bucketOf } from '../buckets.js';
-import { evaluateWriteConditions } from '../conditions.js';
+import { conditionHeadersOf, evaluateWriteConditions } from '../conditions.js';
 import { copySourceOf, type CopySource } from '../copySource.js';
 import { s3Errors } from '../errors.js';
 import type { ChecksumAlgorithm, ObjectChecksum, ObjectVersion } from '../model/types.js';
+import { checksumElement } from '../multipart.js';
 import { storageClassOf, storedHeadersOf, tagsFromHeader, userMetadataOf, versionIdHeader } from '../objectHeaders.js';
 import { defineOperation, header, type S3Request } from '../operation.js';
 
@@ -48,10 +49,7 @@ export default defineOperation({
     let version: ObjectVersion;
     try {
       const digests = await digestsOf(source.version, checksumAlgorithm);
-      const conditions = { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') };
-      if (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined) {
-        evaluateWriteConditions(conditions, request.key, bucket.current(request.key));
-      }
+      evaluateWriteConditions(conditionHeadersOf(request), request.key, bucket.current(request.key));
       version = {
         key: request.key,
         versionId: bucket.nextVersionId(),
@@ -84,7 +82,7 @@ export default defineOperation({
           ETag: version.etag,
           LastModified: new Date(version.lastModified),
           ChecksumType: checksum?.type,
-          ...(checksum ? { [`Checksum${checksum.algorithm}`]: checksum.value } : {}),
+          ...checksumElement(checksum?.algorithm, checksum?.value),
         },
       },
     };

@@ -32,13 +32,9 @@ export default defineOperation({
     const deleted: XmlObject[] = [];
     const errors: XmlObject[] = [];
     for (const { key, versionId } of deletionsOf(document)) {
-      // S3 reports a version id it could never have issued as a version that does not exist.
-      if (versionId !== undefined && !isPlausibleVersionId(versionId)) {
-        const error = s3Errors.noSuchVersion(key, versionId);
-        errors.push({ Key: key, VersionId: versionId, Code: error.code, Message: error.message });
-        continue;
-      }
       try {
+        // S3 reports a version id it could never have issued as a version that does not exist.
+        if (versionId !== undefined && !isPlausibleVersionId(versionId)) throw s3Errors.noSuchVersion(key, versionId);
         const outcome = deleteObject(bucket, key, versionId, request.now);
         if (quiet) continue;
         const marker = outcome.deleteMarker;

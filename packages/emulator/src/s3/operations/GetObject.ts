@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { evaluateReadConditions } from '../conditions.js';
+import { conditionHeadersOf, evaluateReadConditions } from '../conditions.js';
 import { s3Errors } from '../errors.js';
 import { parsePartNumber } from '../multipart.js';
 import { objectResponseHeaders } from '../objectHeaders.js';
@@ -7,7 +7,7 @@ import { readableVersion } from '../objectLookup.js';
 import { defineOperation, header, type S3Context, type S3Request, type S3Response } from '../operation.js';
 import { contentRange, parseRange, type ByteRange } from '../ranges.js';
 import { AwsError } from '../../errors.js';
-import { checksumHeaderName } from '../../protocol/checksums.js';
+import type { ObjectChecksum, ObjectVersion } from '../model/types.js';
 
 /** Query parameters that override response headers (presigned links use them). */
 const RESPONSE_OVERRIDES: Record<string, string> = {
@@ -23,40 +23,27 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 export function readObject(request: S3Request, context: S3Context): S3Response {
   const bucket = bucketOf(request, context);
   const version = readableVersion(request, bucket);
-  const headers = objectResponseHeaders(request, bucket, version);
-  const outcome = evaluateReadConditions(
-    {
-      ifMatch: header(request, 'if-match'),
-      ifNoneMatch: header(request, 'if-none-match'),
-      ifModifiedSince: header(request, 'if-modified-since'),
-      ifUnmodifiedSince: header(request, 'if-unmodified-since'),
-    },
-    version.etag,
-    version.lastModified,
-    request.now,
-  );
+  const outcome = evaluateReadConditions(conditionHeadersOf(request), version.etag, version.lastModified, request.now);
   if (outcome === 'not-modified') {
     // RFC 9110 15.4.5: a 304 carries the validators and caching headers a 200 would have.
+    const headers = objectResponseHeaders(request, bucket, version, undefined);
     const kept = ['etag', 'last-modified', 'cache-control', 'expires', 'x-amz-version-id'];
     return { status: 304, headers: Object.fromEntries(kept.map((name) => [name, headers[name]])) };
   }
-  applyResponseOverrides(request, headers);
 
   const rangeHeader = header(request, 'range');
   const partNumberText = request.query.get('partNumber');
   let range: ByteRange | undefined;
+  let partNumber: number | undefined;
   if (partNumberText !== null) {
     if (rangeHeader !== undefined) throw s3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
-    range = partRange(partNumberText, version.parts?.map((part) => part.size) ?? [version.size]);
-    if (version.parts) headers['x-amz-mp-parts-count'] = version.parts.length;
+    partNumber = parsePartNumber(partNumberText);
+    range = partRange(partNumber, version.parts?.map((part) => part.size) ?? [version.size]);
   } else {
     range = parseRange(rangeHeader, version.size);
-    // The stored checksum is of the whole object; S3 sends none with a byte range.
-    if (range && version.checksum) {
-      headers[checksumHeaderName(version.checksum.algorithm)] = undefined;
-      headers['x-amz-checksum-type'] = undefined;
-    }
   }
+  const headers = objectResponseHeaders(request, bucket, version, servedChecksum(version, partNumber, range));
+  applyResponseOverrides(request, headers);
   if (range) {
     headers['content-range'] = contentRange(range, version.size);
     headers['content-length'] = range.end - range.start + 1;
@@ -67,22 +54,39 @@ export function readObject(request: S3Request, context: S3Context): S3Response {
 }
 
 /**
+ * In checksum mode S3 answers with a checksum of the bytes it serves, or with none: the
+ * object's when they are the whole object; a part's own when they are a part of a COMPOSITE
+ * multipart object (its part checksums are what the object's checksum is made of); nothing for
+ * any other range, a part of a FULL_OBJECT multipart object included. LocalStack reproduced
+ * this from AWS: https://github.com/localstack/localstack/pull/12842
+ */
+function servedChecksum(version: ObjectVersion, partNumber: number | undefined, range: ByteRange | undefined): ObjectChecksum | undefined {
+  const checksum = version.checksum;
+  if (checksum?.type === 'COMPOSITE' && version.parts && partNumber !== undefined) {
+    const value = version.parts[partNumber - 1]?.checksum;
+    return value === undefined ? undefined : { algorithm: checksum.algorithm, value, type: 'COMPOSITE' };
+  }
+  const whole = range === undefined || (range.start === 0 && range.end === version.size - 1);
+  return whole ? checksum : undefined;
+}
+
+/**
  * `response-content-type=...` and the like replace headers of the answer (presigned links use
- * them). An empty value is ignored; a value HTTP cannot carry (beyond ISO-8859-1) is refused.
+ * them). An empty value is ignored; a value HTTP cannot carry (beyond ISO-8859-1, or a control
+ * character such as a line break) is refused, as S3 refuses the former.
  */
 function applyResponseOverrides(request: S3Request, headers: Record<string, string | number | undefined>): void {
   for (const [parameter, overridden] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = request.query.get(parameter);
     if (value === null || value === '') continue;
-    if ([...value].some((char) => char.codePointAt(0)! > 0xff)) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
       throw s3Errors.invalidArgument('Header value cannot be represented using ISO-8859-1.', parameter, value);
     }
     headers[overridden] = value;
   }
 }
 
-function partRange(partNumberText: string, partSizes: number[]): ByteRange | undefined {
-  const partNumber = parsePartNumber(partNumberText);
+function partRange(partNumber: number, partSizes: number[]): ByteRange | undefined {
   if (partNumber > partSizes.length) {
     throw new AwsError('InvalidPartNumber', 'The requested partnumber is not satisfiable', 416, {
       PartNumberRequested: partNumber,

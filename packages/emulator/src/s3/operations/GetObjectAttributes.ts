@@ -1,6 +1,9 @@
 import { bucketOf } from '../buckets.js';
 import { s3Errors } from '../errors.js';
+import { nonNegativeInteger, partPage } from '../listPaging.js';
 import type { ObjectVersion } from '../model/types.js';
+import { checksumElement } from '../multipart.js';
+import { withoutPartCount } from '../multipartChecksums.js';
 import { httpDate, versionIdHeader } from '../objectHeaders.js';
 import { readableVersion } from '../objectLookup.js';
 import { defineOperation, header, type S3Request } from '../operation.js';
@@ -51,7 +54,7 @@ function attributesOf(request: S3Request): Set<Attribute> {
 function checksumOf(version: ObjectVersion): XmlObject | undefined {
   const checksum = version.checksum;
   if (!checksum) return undefined;
-  return { [`Checksum${checksum.algorithm}`]: checksum.value.replace(/-\d+$/, ''), ChecksumType: checksum.type };
+  return { ...checksumElement(checksum.algorithm, withoutPartCount(checksum.value)), ChecksumType: checksum.type };
 }
 
 /**
@@ -65,31 +68,21 @@ function partsOf(request: S3Request, version: ObjectVersion): XmlObject | undefi
   if (checksum?.type !== 'COMPOSITE') return { PartsCount: parts.length };
   const maxParts = integerHeader(request, 'x-amz-max-parts', 1000);
   const marker = integerHeader(request, 'x-amz-part-number-marker', 0);
-  const page = parts
-    .map((part, index) => ({ part, number: index + 1 }))
-    .filter(({ number }) => number > marker)
-    .slice(0, maxParts);
-  const truncated = marker + page.length < parts.length;
+  const numbered = parts.map((part, index) => ({ ...part, partNumber: index + 1 }));
+  const { items: page, truncated } = partPage(numbered, marker, maxParts);
   return {
     PartsCount: parts.length,
     PartNumberMarker: marker,
-    NextPartNumberMarker: page.at(-1)?.number ?? marker,
+    NextPartNumberMarker: page.at(-1)?.partNumber ?? marker,
     MaxParts: maxParts,
     IsTruncated: truncated,
-    Part: page.map(({ part, number }) => ({
-      PartNumber: number,
-      Size: part.size,
-      [`Checksum${checksum.algorithm}`]: part.checksum,
-    })),
+    Part: page.map((part) => ({ PartNumber: part.partNumber, Size: part.size, ...checksumElement(checksum.algorithm, part.checksum) })),
   };
 }
 
 function integerHeader(request: S3Request, name: string, fallback: number): number {
   const text = header(request, name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 2 ** 31 - 1) {
-    throw s3Errors.invalidArgument(`Provided ${name.slice('x-amz-'.length)} not an integer or within integer range`, name, text);
-  }
-  return value;
+  return nonNegativeInteger(text, fallback, () =>
+    s3Errors.invalidArgument(`Provided ${name.slice('x-amz-'.length)} not an integer or within integer range`, name, text),
+  );
 }

@@ -1,4 +1,5 @@
 import { bucketOf } from '../buckets.js';
+import { commonPrefixEntries, keyEncodingOf } from '../listing.js';
 import { pageSize } from '../listPaging.js';
 import type { MultipartUpload } from '../model/multipart.js';
 import { compareKeys } from '../model/sortedKeys.js';
@@ -12,6 +13,8 @@ type Entry = { upload: MultipartUpload; commonPrefix?: undefined } | { upload?: 
  * Uploads in key order (UTF-8 binary), a key's uploads oldest first (upload ids sort that way:
  * Bucket.nextUploadId). Paging resumes after `key-marker`, or after `upload-id-marker` within
  * that key; keys rolled up under a `delimiter` are one CommonPrefixes entry each.
+ * `encoding-type=url` encodes keys, prefixes, the delimiter and the key markers as the object
+ * listings do.
  */
 export default defineOperation({
   name: 'ListMultipartUploads',
@@ -21,6 +24,7 @@ export default defineOperation({
   handle(request, context) {
     const bucket = bucketOf(request, context);
     const maxUploads = pageSize(request.query, 'max-uploads');
+    const { encodingType, encode } = keyEncodingOf(request.query);
     const prefix = request.query.get('prefix') ?? '';
     const delimiter = request.query.get('delimiter') || undefined;
     const keyMarker = request.query.get('key-marker') ?? '';
@@ -48,16 +52,17 @@ export default defineOperation({
     }
     const page = entries.slice(0, maxUploads);
     const last = page.at(-1);
+    const nextKeyMarker = last?.upload?.key ?? last?.commonPrefix;
     return {
       xml: {
         root: 'ListMultipartUploadsResult',
         body: {
           Bucket: bucket.name,
-          KeyMarker: keyMarker,
+          KeyMarker: encode(keyMarker),
           UploadIdMarker: uploadIdMarker,
-          NextKeyMarker: last?.upload?.key ?? last?.commonPrefix,
-          Prefix: prefix,
-          Delimiter: delimiter,
+          NextKeyMarker: nextKeyMarker === undefined ? undefined : encode(nextKeyMarker),
+          Prefix: encode(prefix),
+          Delimiter: delimiter === undefined ? undefined : encode(delimiter),
           NextUploadIdMarker: last?.upload?.uploadId,
           MaxUploads: maxUploads,
           IsTruncated: page.length < entries.length,
@@ -65,7 +70,7 @@ export default defineOperation({
             upload
               ? [
                   {
-                    Key: upload.key,
+                    Key: encode(upload.key),
                     UploadId: upload.uploadId,
                     Initiator: OWNER,
                     Owner: OWNER,
@@ -77,7 +82,8 @@ export default defineOperation({
                 ]
               : [],
           ),
-          CommonPrefixes: page.flatMap(({ commonPrefix }) => (commonPrefix === undefined ? [] : [{ Prefix: commonPrefix }])),
+          CommonPrefixes: commonPrefixEntries(page.flatMap(({ commonPrefix }) => (commonPrefix === undefined ? [] : [commonPrefix])), encode),
+          EncodingType: encodingType,
         },
       },
     };

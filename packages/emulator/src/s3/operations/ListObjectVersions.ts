@@ -1,10 +1,19 @@
 import { XmlElements, type XmlObject } from '../../protocol/xml.js';
 import { bucketOf } from '../buckets.js';
 import { s3Errors } from '../errors.js';
-import { commonPrefixOf, listingQueryOf, takePage, walkKeys, type ListingQuery } from '../listing.js';
+import {
+  commonPrefixEntries,
+  commonPrefixOf,
+  listingQueryOf,
+  objectEntryDetails,
+  pageSummary,
+  walkKeys,
+  type ListingQuery,
+} from '../listing.js';
+import { takePage } from '../listPaging.js';
 import type { Bucket } from '../model/bucket.js';
 import type { ObjectVersion } from '../model/types.js';
-import { isPlausibleVersionId } from '../objectLookup.js';
+import { checkVersionId } from '../objectLookup.js';
 import { defineOperation } from '../operation.js';
 import { OWNER } from '../owner.js';
 
@@ -39,18 +48,7 @@ function versionEntry(item: { version: ObjectVersion; isLatest: boolean }, listi
   const { version } = item;
   const common = { Key: listing.encode(version.key), VersionId: version.versionId, IsLatest: item.isLatest, LastModified: new Date(version.lastModified) };
   if (version.deleteMarker) return ['DeleteMarker', { ...common, Owner: OWNER }];
-  return [
-    'Version',
-    {
-      ...common,
-      ETag: version.etag,
-      ChecksumAlgorithm: version.checksum?.algorithm,
-      ChecksumType: version.checksum?.type,
-      Size: version.size,
-      Owner: OWNER,
-      StorageClass: version.storageClass,
-    },
-  ];
+  return ['Version', { ...common, ...objectEntryDetails(version, true) }];
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html */
@@ -63,9 +61,7 @@ export default defineOperation({
     const listing = listingQueryOf(request.query, (value) => s3Errors.invalidArgument('max-keys cannot be negative', 'max-keys', value));
     const keyMarker = request.query.get('key-marker') ?? '';
     const versionIdMarker = request.query.get('version-id-marker') ?? '';
-    if (versionIdMarker !== '' && !isPlausibleVersionId(versionIdMarker)) {
-      throw s3Errors.invalidArgument('Invalid version id specified', 'version-id-marker', versionIdMarker);
-    }
+    if (versionIdMarker !== '') checkVersionId(versionIdMarker, 'version-id-marker');
     if (versionIdMarker !== '' && keyMarker === '') {
       throw s3Errors.invalidArgument('A version-id marker cannot be specified without a key marker.', 'version-id-marker', versionIdMarker);
     }
@@ -82,12 +78,9 @@ export default defineOperation({
           VersionIdMarker: versionIdMarker,
           NextKeyMarker: truncated && last ? listing.encode(last.kind === 'prefix' ? last.prefix : last.version.key) : undefined,
           NextVersionIdMarker: truncated && last?.kind === 'version' ? last.version.versionId : undefined,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: truncated,
+          ...pageSummary(listing, truncated),
           Versions: new XmlElements(items.flatMap((item) => (item.kind === 'version' ? [versionEntry(item, listing)] : []))),
-          CommonPrefixes: items.flatMap((item) => (item.kind === 'prefix' ? [{ Prefix: listing.encode(item.prefix) }] : [])),
+          CommonPrefixes: commonPrefixEntries(items.flatMap((item) => (item.kind === 'prefix' ? [item.prefix] : [])), listing.encode),
         },
       },
     };

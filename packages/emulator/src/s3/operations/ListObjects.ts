@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { contentsEntry, listingQueryOf, objectsPage } from '../listing.js';
+import { listBucketResult, listingQueryOf, objectsPage } from '../listing.js';
 import { defineOperation } from '../operation.js';
 
 /**
@@ -16,22 +16,10 @@ export default defineOperation({
     const marker = request.query.get('marker') ?? '';
     const bucket = bucketOf(request, context);
     const page = objectsPage(bucket, listing, marker === '' ? undefined : marker);
-    return {
-      xml: {
-        root: 'ListBucketResult',
-        body: {
-          Name: bucket.name,
-          Prefix: listing.encode(listing.prefix),
-          Marker: listing.encode(marker),
-          NextMarker: page.truncated && listing.delimiter !== '' ? listing.encode(page.last!) : undefined,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: page.truncated,
-          Contents: page.objects.map((version) => contentsEntry(version, listing, true)),
-          CommonPrefixes: page.prefixes.map((prefix) => ({ Prefix: listing.encode(prefix) })),
-        },
-      },
+    const markers = {
+      Marker: listing.encode(marker),
+      NextMarker: page.truncated && listing.delimiter !== '' ? listing.encode(page.last!) : undefined,
     };
+    return { xml: listBucketResult(bucket, listing, page, markers, true) };
   },
 });

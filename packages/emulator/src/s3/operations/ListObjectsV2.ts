@@ -1,6 +1,6 @@
 import { bucketOf } from '../buckets.js';
 import { decodeContinuationToken, encodeContinuationToken } from '../continuationToken.js';
-import { contentsEntry, listingQueryOf, objectsPage } from '../listing.js';
+import { listBucketResult, listingQueryOf, objectsPage } from '../listing.js';
 import { defineOperation } from '../operation.js';
 import ListObjects from './ListObjects.js';
 
@@ -20,25 +20,13 @@ export default defineOperation({
     const position = token === null ? startAfter : decodeContinuationToken(token);
     const bucket = bucketOf(request, context);
     const page = objectsPage(bucket, listing, position);
-    return {
-      xml: {
-        root: 'ListBucketResult',
-        body: {
-          Name: bucket.name,
-          Prefix: listing.encode(listing.prefix),
-          // A continuation token takes over from start-after, which S3 then no longer echoes.
-          StartAfter: token === null && startAfter !== undefined ? listing.encode(startAfter) : undefined,
-          ContinuationToken: token ?? undefined,
-          NextContinuationToken: page.truncated ? encodeContinuationToken(page.last!) : undefined,
-          KeyCount: page.objects.length + page.prefixes.length,
-          MaxKeys: listing.maxKeys,
-          Delimiter: listing.delimiter === '' ? undefined : listing.encode(listing.delimiter),
-          EncodingType: listing.encodingType,
-          IsTruncated: page.truncated,
-          Contents: page.objects.map((version) => contentsEntry(version, listing, fetchOwner)),
-          CommonPrefixes: page.prefixes.map((prefix) => ({ Prefix: listing.encode(prefix) })),
-        },
-      },
+    const markers = {
+      // A continuation token takes over from start-after, which S3 then no longer echoes.
+      StartAfter: token === null && startAfter !== undefined ? listing.encode(startAfter) : undefined,
+      ContinuationToken: token ?? undefined,
+      NextContinuationToken: page.truncated ? encodeContinuationToken(page.last!) : undefined,
+      KeyCount: page.objects.length + page.prefixes.length,
     };
+    return { xml: listBucketResult(bucket, listing, page, markers, fetchOwner) };
   },
 });

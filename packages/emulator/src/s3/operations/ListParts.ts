@@ -1,5 +1,5 @@
 import { bucketOf } from '../buckets.js';
-import { integerParameter, pageSize } from '../listPaging.js';
+import { integerParameter, pageSize, partPage } from '../listPaging.js';
 import { checksumElement, uploadOf } from '../multipart.js';
 import { defineOperation } from '../operation.js';
 import { OWNER } from '../owner.js';
@@ -18,8 +18,7 @@ export default defineOperation({
     const maxParts = pageSize(request.query, 'max-parts');
     const marker = integerParameter(request.query, 'part-number-marker', 0);
     const upload = uploadOf(bucket, request);
-    const following = [...upload.parts.values()].filter((part) => part.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber);
-    const page = following.slice(0, maxParts);
+    const { items: page, truncated } = partPage(upload.parts.values(), marker, maxParts);
     return {
       xml: {
         root: 'ListPartsResult',
@@ -30,7 +29,7 @@ export default defineOperation({
           PartNumberMarker: marker,
           NextPartNumberMarker: page.at(-1)?.partNumber ?? 0,
           MaxParts: maxParts,
-          IsTruncated: page.length < following.length,
+          IsTruncated: truncated,
           Part: page.map((part) => ({
             PartNumber: part.partNumber,
             LastModified: new Date(part.lastModified),

@@ -1,24 +1,12 @@
-import { childList, childText, parseXmlDocument } from '../../protocol/xml.js';
+import { parseXmlDocument } from '../../protocol/xml.js';
 import { readSmallBody } from '../body.js';
 import { bucketOf } from '../buckets.js';
 import { s3Errors } from '../errors.js';
-import type { Tag } from '../model/types.js';
 import { validateTagEntries } from '../objectHeaders.js';
 import { defineOperation } from '../operation.js';
+import { tagSetOf } from '../tagSet.js';
 
 const MAX_BUCKET_TAGS = 50;
-
-/** `<Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>`; a Tag needs both children. */
-function tagsOf(body: string): Tag[] {
-  const [tagSet] = childList(parseXmlDocument(body, 'Tagging'), 'TagSet');
-  if (tagSet === undefined) throw s3Errors.malformedXml();
-  return childList(tagSet, 'Tag').map((tag) => {
-    const Key = childText(tag, 'Key');
-    const Value = childText(tag, 'Value');
-    if (Key === undefined || Value === undefined) throw s3Errors.malformedXml();
-    return { Key, Value };
-  });
-}
 
 /**
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html
@@ -32,7 +20,7 @@ export default defineOperation({
   query: ['tagging'],
   async handle(request, context) {
     const bucket = bucketOf(request, context);
-    const tags = validateTagEntries(tagsOf((await readSmallBody(request)).toString('utf8')));
+    const tags = validateTagEntries(tagSetOf(parseXmlDocument((await readSmallBody(request)).toString('utf8'), 'Tagging')));
     if (tags.some((tag) => tag.Key.toLowerCase().startsWith('aws:'))) {
       throw s3Errors.invalidTag('Your TagKey cannot be prefixed with aws:');
     }

@@ -1,10 +1,10 @@
 import { bucketOf } from '../buckets.js';
-import { conditionalRequestConflict, evaluateWriteConditions } from '../conditions.js';
+import { conditionalRequestConflict, conditionHeadersOf, evaluateWriteConditions } from '../conditions.js';
 import { checksumHeaderName } from '../../protocol/checksums.js';
 import type { ObjectVersion } from '../model/types.js';
 import { storageClassOf, storedHeadersOf, tagsFromHeader, userMetadataOf, versionIdHeader } from '../objectHeaders.js';
 import { receiveBody } from '../objectWrite.js';
-import { defineOperation, header } from '../operation.js';
+import { defineOperation } from '../operation.js';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html */
 export default defineOperation({
@@ -17,18 +17,16 @@ export default defineOperation({
     const metadata = userMetadataOf(request);
     const storageClass = storageClassOf(request);
     const tags = tagsFromHeader(request);
-    const conditions = { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') };
-    const conditional = conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined;
-    if (conditional) evaluateWriteConditions(conditions, request.key, bucket.current(request.key));
+    const conditions = conditionHeadersOf(request);
+    evaluateWriteConditions(conditions, request.key, bucket.current(request.key));
     const before = bucket.latest(request.key);
 
     const body = await receiveBody(request, context, { defaultChecksum: 'CRC64NVME' });
-    if (conditional) {
-      // Another write landed while this body was uploading: S3 answers 409 and the client retries.
-      if (bucket.latest(request.key) !== before) {
-        body.blob.release();
-        throw conditionalRequestConflict();
-      }
+    const conditional = conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined;
+    // Another write landed while a conditional write's body was uploading: S3 answers 409 and the client retries.
+    if (conditional && bucket.latest(request.key) !== before) {
+      body.blob.release();
+      throw conditionalRequestConflict();
     }
     const version: ObjectVersion = {
       key: request.key,

@@ -1,11 +1,9 @@
-import { childList, childText, type XmlParsed } from '../../protocol/xml.js';
 import { bucketOf } from '../buckets.js';
 import { readDocument } from '../documents.js';
-import { s3Errors } from '../errors.js';
-import type { Tag } from '../model/types.js';
 import { validateTags, versionIdHeader } from '../objectHeaders.js';
 import { readableVersion } from '../objectLookup.js';
 import { defineOperation } from '../operation.js';
+import { tagSetOf } from '../tagSet.js';
 
 /**
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectTagging.html
@@ -26,15 +24,3 @@ export default defineOperation({
     return { headers: { 'x-amz-version-id': versionIdHeader(bucket, version) } };
   },
 });
-
-/** `<Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>`: TagSet, Key and Value are required. */
-function tagSetOf(document: XmlParsed): Tag[] {
-  const [tagSet] = childList(document, 'TagSet');
-  if (tagSet === undefined) throw s3Errors.malformedXml();
-  return childList(tagSet, 'Tag').map((tag) => {
-    const Key = childText(tag, 'Key');
-    const Value = childText(tag, 'Value');
-    if (Key === undefined || Value === undefined) throw s3Errors.malformedXml();
-    return { Key, Value };
-  });
-}
