@@ -57,6 +57,7 @@ function call(name: string, [value, argument]: Array<AttributeValue | undefined>
     case 'begins_with':
       return value !== undefined && argument !== undefined && beginsWith(value, argument);
     default:
+      // contains, the last function a checked condition can call.
       return value !== undefined && argument !== undefined && contains(value, argument);
   }
 }

@@ -56,10 +56,10 @@ function sameMembers(a: readonly string[], b: readonly string[], equal: (x: stri
   return a.length === b.length && a.every((x) => b.some((y) => equal(x, y)));
 }
 
-/** `{S:abc}`, as DynamoDB quotes a value in its messages. */
+/** `{S:abc}`, as DynamoDB quotes a value in its messages (sets as `[a, b]`). */
 export function describeValue(value: AttributeValue): string {
   const type = typeOf(value);
   const inner = (value as Record<string, unknown>)[type];
-  const text = Array.isArray(inner) && type.endsWith('S') ? `[${inner.join(', ')}]` : typeof inner === 'object' ? JSON.stringify(inner) : String(inner);
-  return `{${type}:${text}}`;
+  if (type === 'SS' || type === 'NS' || type === 'BS') return `{${type}:[${(inner as string[]).join(', ')}]}`;
+  return `{${type}:${typeof inner === 'object' ? JSON.stringify(inner) : String(inner)}}`;
 }
