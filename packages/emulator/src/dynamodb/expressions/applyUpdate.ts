@@ -1,0 +1,128 @@
+/**
+ * Applies a compiled update to an item (for a key that holds nothing, the caller passes the
+ * key attributes). As DynamoDB does:
+ * - every SET value is computed from the item as it was before the update;
+ * - a path whose parent is missing or of the wrong kind is "invalid for update";
+ * - SET of a list index past the end appends; several appends land in index order;
+ * - REMOVE of list elements refers to the positions before the update, the rest close up;
+ * - ADD sums numbers and unites sets (and appends lists, for AttributeUpdates only);
+ * - DELETE takes members out of a set and removes the attribute when none are left.
+ * The result names the paths the update touched, for ReturnValues UPDATED_OLD/UPDATED_NEW
+ * (project the old and the new item on them with projectItem).
+ */
+import type { AttributeValue, Item } from '../attributeValue.js';
+import { addNumbers, formatNumber, parseNumber, subtractNumbers } from '../numbers.js';
+import type { DocumentPath, Operand, PathElement, Update, UpdateAction } from './ast.js';
+import { validationError } from './errors.js';
+import { readPath, step } from './paths.js';
+import { addTo, deleteFrom } from './sets.js';
+
+export interface UpdateResult {
+  readonly item: Item;
+  readonly updatedPaths: readonly DocumentPath[];
+}
+
+const INVALID_PATH = 'The document path provided in the update expression is invalid for update';
+const MISSING_OPERAND = 'The provided expression refers to an attribute that does not exist in the item';
+const WRONG_OPERAND = 'An operand in the update expression has an incorrect data type';
+const LEGACY_MISMATCH = 'Type mismatch for attribute to update';
+
+export function applyUpdate(update: Update, item: Item): UpdateResult {
+  const mismatch = update.source === 'legacy' ? LEGACY_MISMATCH : WRONG_OPERAND;
+  const values = new Map(
+    update.actions.flatMap((action) => (action.kind === 'set' ? [[action, evaluate(action.value, item)] as const] : [])),
+  );
+  const root: AttributeValue = { M: structuredClone(item) };
+  const writes = update.actions.filter((action) => action.kind !== 'remove').sort((a, b) => comparePaths(a.path, b.path));
+  const removes = update.actions.filter((action) => action.kind === 'remove').sort((a, b) => comparePaths(b.path, a.path));
+  for (const action of [...writes, ...removes]) {
+    const { parent, last } = locate(root, action.path);
+    const existing = step(parent, last);
+    const next = action.kind === 'set' ? values.get(action)! : change(action, existing, update.source, mismatch);
+    if (next === null) remove(parent, last);
+    else if (next !== undefined) put(parent, last, next);
+  }
+  return { item: (root as { M: Item }).M, updatedPaths: update.actions.map((action) => action.path) };
+}
+
+/** The new value for REMOVE, ADD and DELETE: null removes, undefined leaves things as they are. */
+function change(
+  action: Exclude<UpdateAction, { kind: 'set' }>,
+  existing: AttributeValue | undefined,
+  source: Update['source'],
+  mismatch: string,
+): AttributeValue | null | undefined {
+  if (action.kind === 'remove') return existing === undefined ? undefined : null;
+  if (existing === undefined) return action.kind === 'add' ? structuredClone(action.value) : undefined;
+  if (action.kind === 'add' && source === 'legacy' && 'L' in existing && 'L' in action.value) {
+    return { L: [...existing.L, ...structuredClone(action.value.L)] };
+  }
+  const result = action.kind === 'add' ? addTo(existing, action.value) : deleteFrom(existing, action.value);
+  if (result === undefined) throw validationError(mismatch);
+  return result;
+}
+
+function evaluate(operand: Operand, item: Item): AttributeValue {
+  switch (operand.kind) {
+    case 'value':
+      return structuredClone(operand.value);
+    case 'path': {
+      const value = readPath(item, operand.path);
+      if (value === undefined) throw validationError(MISSING_OPERAND);
+      return structuredClone(value);
+    }
+    case 'arithmetic': {
+      const left = evaluate(operand.left, item);
+      const right = evaluate(operand.right, item);
+      if (!('N' in left) || !('N' in right)) throw validationError(WRONG_OPERAND);
+      const calculate = operand.operator === '+' ? addNumbers : subtractNumbers;
+      return { N: formatNumber(calculate(parseNumber(left.N), parseNumber(right.N))) };
+    }
+    case 'function': {
+      const [first, second] = operand.args as [Operand, Operand];
+      if (operand.name === 'if_not_exists') {
+        const present = first.kind === 'path' ? readPath(item, first.path) : undefined;
+        return present === undefined ? evaluate(second, item) : structuredClone(present);
+      }
+      const head = evaluate(first, item);
+      const tail = evaluate(second, item);
+      if (!('L' in head) || !('L' in tail)) throw validationError(WRONG_OPERAND);
+      return { L: [...head.L, ...tail.L] };
+    }
+  }
+}
+
+function locate(root: AttributeValue, path: DocumentPath): { parent: AttributeValue; last: PathElement } {
+  let parent: AttributeValue | undefined = root;
+  for (const element of path.slice(0, -1)) parent = step(parent, element);
+  const last = path[path.length - 1]!;
+  if (parent === undefined || !(typeof last === 'number' ? 'L' in parent : 'M' in parent)) {
+    throw validationError(INVALID_PATH);
+  }
+  return { parent, last };
+}
+
+function put(container: AttributeValue, element: PathElement, value: AttributeValue): void {
+  if ('M' in container) container.M[element] = value;
+  else if ('L' in container && typeof element === 'number') {
+    if (element < container.L.length) container.L[element] = value;
+    else container.L.push(value);
+  }
+}
+
+function remove(container: AttributeValue, element: PathElement): void {
+  if ('M' in container) delete container.M[element];
+  else if ('L' in container && typeof element === 'number') container.L.splice(element, 1);
+}
+
+/** Paths in document order: list indexes by number, so appends and removals go in index order. */
+function comparePaths(a: DocumentPath, b: DocumentPath): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const x = a[index]!;
+    const y = b[index]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
