@@ -39,6 +39,12 @@ export const s3Errors = {
   invalidArgument: (message: string, name?: string, value?: string) =>
     new AwsError('InvalidArgument', message, 400, { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => new AwsError('InvalidRequest', message, 400),
+  /** A value S3 would have to send back in a header, and cannot. */
+  headerValueNotLatin1: (name: string, value: string) =>
+    new AwsError('InvalidArgument', 'Header value cannot be represented using ISO-8859-1.', 400, {
+      ArgumentName: name,
+      ArgumentValue: value,
+    }),
   methodNotAllowed: (method: string, resourceType: string) =>
     new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
       Method: method,

@@ -37,7 +37,9 @@ export function readObject(request: S3Request, context: S3Context): S3Response {
   }
   for (const [parameter, overridden] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = request.query.get(parameter);
-    if (value !== null) headers[overridden] = value;
+    if (value === null) continue;
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw s3Errors.headerValueNotLatin1(parameter, value);
+    headers[overridden] = value;
   }
 
   const rangeHeader = header(request, 'range');
