@@ -2,7 +2,7 @@
  * Writes REST-XML responses: an operation's plain response data, or an AwsError as the
  * `<Error>` document S3 sends (no body for HEAD, as S3 does).
  */
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { AwsError } from '../errors.js';
 import { renderXmlDocument } from './xml.js';
@@ -35,6 +35,11 @@ export function writeRestXmlResponse(
   identity: ResponseIdentity,
   isHead: boolean,
 ): void {
+  if (res.writableEnded) {
+    // Answered already, by the connection (the request's body broke off): the result is dropped.
+    if (response.body instanceof Readable) response.body.destroy();
+    return;
+  }
   setHeaders(res, identity, response.headers);
   res.statusCode = response.status ?? 200;
   let body = response.body;
@@ -58,14 +63,9 @@ export function writeRestXmlResponse(
   res.end(isHead ? undefined : bytes);
 }
 
-export function writeRestXmlError(
-  res: ServerResponse,
-  error: AwsError,
-  identity: ResponseIdentity,
-  resource: string,
-  isHead: boolean,
-): void {
-  const document = renderXmlDocument(
+/** S3's `<Error>` document: code, message, the error's own fields, then where and which request. */
+function errorDocument(error: AwsError, identity: ResponseIdentity, resource: string | undefined): string {
+  return renderXmlDocument(
     'Error',
     {
       Code: error.code,
@@ -77,10 +77,38 @@ export function writeRestXmlError(
     },
     null,
   );
+}
+
+export function writeRestXmlError(
+  res: ServerResponse,
+  error: AwsError,
+  identity: ResponseIdentity,
+  resource: string | undefined,
+  isHead: boolean,
+): void {
+  if (res.writableEnded) return;
   setHeaders(res, identity, error.headers);
   res.statusCode = error.status;
   res.setHeader('content-type', 'application/xml');
-  const bytes = Buffer.from(document);
+  const bytes = Buffer.from(errorDocument(error, identity, resource));
   res.setHeader('content-length', isHead ? 0 : bytes.length);
   res.end(isHead ? undefined : bytes);
+}
+
+/**
+ * A whole HTTP error response as bytes, for a socket that never got a request object (a request
+ * Node's parser refused, CONNECT). The connection closes after it.
+ */
+export function rawRestXmlError(error: AwsError, identity: ResponseIdentity, resource?: string): Buffer {
+  const body = Buffer.from(errorDocument(error, identity, resource));
+  const head = [
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}`,
+    `x-amz-request-id: ${identity.requestId}`,
+    `x-amz-id-2: ${identity.hostId}`,
+    'server: KumoTestkit',
+    'content-type: application/xml',
+    `content-length: ${body.length}`,
+    'connection: close',
+  ];
+  return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }

@@ -82,6 +82,15 @@ export const s3Errors = {
       StorageClassRequested: storageClass,
     }),
   invalidTag: (message: string) => new AwsError('InvalidTag', message, 400),
+  badRequest: () => new AwsError('BadRequest', 'An error occurred when parsing the HTTP request.', 400),
+  requestHeaderSectionTooLarge: () =>
+    new AwsError('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400),
+  requestTimeout: () =>
+    new AwsError(
+      'RequestTimeout',
+      'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.',
+      400,
+    ),
   internalError: () =>
     new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
 };
