@@ -1,7 +1,8 @@
 // `pnpm bench:s3`: the emulator against s3rver 3.7.1 and a null server (canned answers, the floor
 // of an SDK round-trip), each in its own child process, driven by the real SDK from this process.
-// For each phase: a warm-up run, then RUNS measured runs; the median of ops/s (MiB/s for 64 MiB
-// objects) and of server CPU per operation (utime + stime of the server process over the run).
+// For each phase: a warm-up run, then RUNS measured runs, taken in turns across the servers; the
+// median of ops/s (MiB/s for 64 MiB objects) and of server CPU per operation (utime + stime of
+// the server process over the run).
 // Environment: BENCH_RUNS (5), BENCH_OPS (2000 small operations a run), BENCH_LIST_OPS (100
 // listings of 10 pages a run), BENCH_LARGE_OPS (4), BENCH_SERVERS (emulator,null,s3rver),
 // BENCH_PHASES (names containing any of these words), BENCH_PROFILE=<dir> (the emulator runs under --cpu-prof).
@@ -53,38 +54,54 @@ async function measure(server, s3, bucket, phase) {
   return { rate: operations / seconds, cpuPerUnit: cpu / operations };
 }
 
-async function benchServer(name) {
+/** Starts a server in its own process with the SDK client it needs, and a bucket to work in. */
+async function startTarget(name) {
   const spec = serverSpecs[name];
   const profile = name === 'emulator' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const nodeOptions = [...(spec.nodeOptions ?? []), ...profile];
   const server = await startServerProcess(fileURLToPath(new URL(spec.script, import.meta.url)), { nodeOptions });
   const s3 = new S3Client({ endpoint: server.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: spec.credentials });
-  const results = {};
-  try {
-    const bucket = `bench-${name}`;
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    for (const phase of selectedPhases()) {
-      try {
-        await phase.setup?.(s3, bucket);
-        await measure(server, s3, bucket, phase);
-      } catch (error) {
-        if (!UNSUPPORTED.has(error?.name)) throw error;
-        results[phase.name] = { skipped: `${error.name} (${error.$metadata?.httpStatusCode})` };
-        process.stderr.write(`${name}: ${phase.name} skipped: the server answers ${error.name}\n`);
-        continue;
-      }
-      const runs = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await measure(server, s3, bucket, phase));
-      results[phase.name] = { rate: median(runs.map((r) => r.rate)), cpuPerUnit: median(runs.map((r) => r.cpuPerUnit)) };
-      process.stderr.write(`${name}: ${phase.name}: ${results[phase.name].rate.toFixed(1)}/s, ${results[phase.name].cpuPerUnit.toFixed(1)} µs CPU\n`);
-    }
-  } finally {
-    s3.destroy();
-    await server.stop();
-  }
-  return results;
+  const bucket = `bench-${name}`;
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  return { name, server, s3, bucket, results: {} };
 }
 
-const results = {};
-for (const name of SERVERS) results[name] = await benchServer(name);
-printTable(results, selectedPhases(), settings);
+/**
+ * One phase on every server: set up and warm up each, then the measured runs in turns (run 1 on
+ * each server, then run 2, ...), so a busy moment of a shared machine falls on all servers alike.
+ */
+async function benchPhase(phase, targets) {
+  const active = [];
+  for (const target of targets) {
+    try {
+      await phase.setup?.(target.s3, target.bucket);
+      await measure(target.server, target.s3, target.bucket, phase);
+      active.push(target);
+    } catch (error) {
+      if (!UNSUPPORTED.has(error?.name)) throw error;
+      target.results[phase.name] = { skipped: `${error.name} (${error.$metadata?.httpStatusCode})` };
+      process.stderr.write(`${target.name}: ${phase.name} skipped: the server answers ${error.name}\n`);
+    }
+  }
+  const runs = new Map(active.map((target) => [target, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const target of active) runs.get(target).push(await measure(target.server, target.s3, target.bucket, phase));
+  }
+  for (const [target, measured] of runs) {
+    const result = { rate: median(measured.map((r) => r.rate)), cpuPerUnit: median(measured.map((r) => r.cpuPerUnit)) };
+    target.results[phase.name] = result;
+    process.stderr.write(`${target.name}: ${phase.name}: ${result.rate.toFixed(1)}/s, ${result.cpuPerUnit.toFixed(1)} µs CPU\n`);
+  }
+}
+
+const targets = [];
+try {
+  for (const name of SERVERS) targets.push(await startTarget(name));
+  for (const phase of selectedPhases()) await benchPhase(phase, targets);
+} finally {
+  for (const target of targets) {
+    target.s3.destroy();
+    await target.server.stop();
+  }
+}
+printTable(Object.fromEntries(targets.map((target) => [target.name, target.results])), selectedPhases(), settings);
