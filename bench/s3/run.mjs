@@ -3,7 +3,7 @@
 // For each phase: a warm-up run, then RUNS measured runs, taken in turns across the servers; the
 // median of ops/s (MiB/s for 64 MiB objects) and of server CPU per operation (utime + stime of
 // the server process over the run).
-// Environment: BENCH_RUNS (5), BENCH_OPS (2000 small operations a run), BENCH_LIST_OPS (100
+// Environment: BENCH_RUNS (5), BENCH_OPS (2000 small operations a run), BENCH_LIST_OPS (50
 // listings of 10 pages a run), BENCH_LARGE_OPS (4), BENCH_SERVERS (emulator,null,s3rver),
 // BENCH_PHASES (names containing any of these words), BENCH_PROFILE=<dir> (the emulator runs under --cpu-prof).
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { printTable } from './lib/report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SMALL_OPS = Number(process.env.BENCH_OPS ?? 2000);
-const LIST_OPS = Number(process.env.BENCH_LIST_OPS ?? 100);
+const LIST_OPS = Number(process.env.BENCH_LIST_OPS ?? 50);
 const LARGE_OPS = Number(process.env.BENCH_LARGE_OPS ?? 4);
 const SERVERS = (process.env.BENCH_SERVERS ?? 'emulator,null,s3rver').split(',');
 const PHASE_FILTER = process.env.BENCH_PHASES?.split(',');
