@@ -45,18 +45,19 @@ export class ConnectionGuard {
     if (socket.writableEnded) return;
     const latest = this.latest.get(socket);
     if (latest && !latest.req.complete) {
-      // The body of a request in progress ended early or broke. Unless its answer has started,
-      // it is answered here: its handler would wait for the rest forever.
-      const { req, res, identity } = latest;
-      if (!res.headersSent) {
-        res.setHeader('connection', 'close');
-        const bodyError = error.code === 'HPE_INVALID_EOF_STATE' ? s3Errors.incompleteBody() : s3Errors.badRequest();
-        writeRestXmlError(res, bodyError, identity, resourceOf(req), req.method === 'HEAD');
-      }
-      whenFinished(res, () => this.close(socket));
+      this.bodyBrokeOff(socket, latest, error.code === 'HPE_INVALID_EOF_STATE' ? s3Errors.incompleteBody() : s3Errors.badRequest());
       return;
     }
     whenFinished(latest?.res, () => this.answer(socket, unparsableRequestError(error)));
+  }
+
+  /**
+   * The client half-closed. Node reports a body cut short as a parse error, except in a request
+   * that also asks for a protocol Upgrade: there it reports nothing, and the request would wait.
+   */
+  onEnd(socket: Socket): void {
+    const latest = this.latest.get(socket);
+    if (latest && !latest.req.complete && !latest.res.headersSent) this.bodyBrokeOff(socket, latest, s3Errors.incompleteBody());
   }
 
   /** CONNECT asks for a tunnel, which S3 does not offer; Node would otherwise drop the connection silently. */
@@ -67,6 +68,18 @@ export class ConnectionGuard {
     } catch (error) {
       this.answer(socket, isAwsError(error) ? error : s3Errors.invalidUri());
     }
+  }
+
+  /**
+   * The body of a request in progress ended early or broke. Unless its answer has started, it is
+   * answered here (its handler would wait for the rest forever); the connection then closes.
+   */
+  private bodyBrokeOff(socket: Socket, { req, res, identity }: Exchange, error: AwsError): void {
+    if (!res.headersSent) {
+      res.setHeader('connection', 'close');
+      writeRestXmlError(res, error, identity, resourceOf(req), req.method === 'HEAD');
+    }
+    whenFinished(res, () => this.close(socket));
   }
 
   private answer(socket: Socket, error: AwsError, resource?: string): void {

@@ -73,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    socket.once('end', () => connections.onEnd(socket));
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => connections.onClientError(error, socket));
   server.on('connect', (req: IncomingMessage, socket: Socket) => connections.onConnect(req, socket));

@@ -94,6 +94,12 @@ describe('connections with bodies that end early or go on too long', () => {
     expect(errorCode(responses[0])).toBe('IncompleteBody');
   });
 
+  it('answers a body cut short in a request that also asks for an Upgrade, which Node reports no error for', async () => {
+    const responses = await send([httpRequest('PUT', '/upgrade-bucket', [['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Transfer-Encoding', 'chunked']], '3\r\nabc\r\n', { contentLength: null })]);
+    expect(responses).toHaveLength(1);
+    expect(errorCode(responses[0])).toBe('IncompleteBody');
+  });
+
   it('answers a body over the XML size limit with MaxMessageLengthExceeded and closes instead of hanging', async () => {
     const document = `<CreateBucketConfiguration>${'<a>x</a>'.repeat(300_000)}</CreateBucketConfiguration>`;
     const result = await exchange(env.emulator.port, { chunks: [httpRequest('PUT', '/too-big-body', [], document)], finish: 'end' }, 10_000);
