@@ -5,14 +5,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { systemClock, type Clock } from './clock.js';
-import { AwsError } from './errors.js';
 import { DynamoDbState } from './dynamodb/model/dynamoDbState.js';
 import { DYNAMODB_TARGET_PREFIX, DynamoDbService } from './dynamodb/service.js';
 import { serveJson, splitTarget, type JsonService } from './protocol/awsJson.js';
-import type { ResponseIdentity } from './protocol/restXml.js';
+import { ConnectionGuard } from './connections.js';
+import { RequestIds } from './requestIds.js';
 import { S3State } from './s3/model/s3State.js';
 import { S3Service } from './s3/service.js';
 import { BlobStore } from './storage/blobs.js';
@@ -39,17 +38,6 @@ export interface RunningEmulator {
 
 const HEALTH_BODY = JSON.stringify({ status: 'healthy' });
 
-class RequestIds {
-  private readonly prefix = randomBytes(3).toString('hex').toUpperCase();
-  private counter = 0;
-  private readonly hostId = randomBytes(24).toString('base64');
-
-  next(): ResponseIdentity {
-    this.counter += 1;
-    return { requestId: this.prefix + this.counter.toString(16).toUpperCase().padStart(10, '0'), hostId: this.hostId };
-  }
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
@@ -60,9 +48,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dynamoDbState = new DynamoDbState();
   // aws-json services by the X-Amz-Target prefix that names them.
   const jsonServices = new Map<string, JsonService>([[DYNAMODB_TARGET_PREFIX, new DynamoDbService(dynamoDbState, region)]]);
+  const connections = new ConnectionGuard(ids);
 
-  const server: Server = createServer({ keepAlive: true, requestTimeout: 0 }, (req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const identity = ids.next();
+    connections.track(req, res, identity);
     if (req.method === 'GET' && req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': HEALTH_BODY.length });
       res.end(HEALTH_BODY);
@@ -78,18 +68,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;
     void s3.handle(req, res, { identity, now: clock.now(), origin });
-  });
+  };
+  // A request without Host is served path-style rather than refused with Node's empty 400.
+  const server: Server = createServer({ keepAlive: true, requestTimeout: 0, requireHostHeader: false }, handleRequest);
   // Keep-alive connections from SDK clients are reused across requests; idle ones are closed
   // after a while so a stopped test run never keeps a socket half-open.
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 60_000;
+  // A client may half-close once its request is sent: it still gets every answer it is owed,
+  // then the connection closes. Node's default closes at once and drops answers in progress.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
 
   const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    socket.once('end', () => connections.onEnd(socket));
   });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerUnparsableRequest(error, socket, ids));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => connections.onClientError(error, socket));
+  server.on('connect', (req: IncomingMessage, socket: Socket) => connections.onConnect(req, socket));
+  // An Expect other than 100-continue is ignored (RFC 9110 allows it) instead of Node's bodiless 417.
+  server.on('checkExpectation', handleRequest);
 
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
@@ -124,29 +123,3 @@ function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse): voi
   res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
-
-/**
- * Requests Node's HTTP parser refuses (bad request line, oversized headers) still get an S3
- * error document, so clients and fuzzers never see a bare connection reset.
- */
-function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Socket, ids: RequestIds): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
-  }
-  const headerTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const awsError = headerTooLarge
-    ? new AwsError('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400)
-    : new AwsError('BadRequest', 'An error occurred when parsing the HTTP request.', 400);
-  const identity = ids.next();
-  const body = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>',
-    `<Code>${awsError.code}</Code><Message>${awsError.message}</Message>`,
-    `<RequestId>${identity.requestId}</RequestId><HostId>${identity.hostId}</HostId></Error>`,
-  ].join('');
-  socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/xml\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-      `x-amz-request-id: ${identity.requestId}\r\nconnection: close\r\n\r\n${body}`,
-  );
-}
-

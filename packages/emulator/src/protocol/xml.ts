@@ -34,8 +34,17 @@ const escapes: Record<string, string> = {
   '\r': '&#13;',
 };
 
+/**
+ * Besides markup, the characters XML 1.0 cannot carry as text (C0 controls other than tab and
+ * line feed, U+FFFE, U+FFFF) are escaped: keys and names may hold them, and raw they would make
+ * the whole document unparseable. They become character references, as S3 writes them
+ * (https://github.com/boto/botocore/issues/3496).
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (char) => escapes[char] ?? char);
+  return text.replace(NEEDS_ESCAPE, (char) => escapes[char] ?? `&#x${char.charCodeAt(0).toString(16)};`);
 }
 
 function renderValue(name: string, value: XmlValue, out: string[]): void {

@@ -29,10 +29,19 @@ export function payloadOf(request: S3Request): Payload {
 export async function readSmallBody(request: S3Request, limit = 2 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of payloadOf(request).stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw s3Errors.maxMessageLengthExceeded();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of payloadOf(request).stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw s3Errors.maxMessageLengthExceeded();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    throw asBodyError(error);
   }
   return Buffer.concat(chunks);
+}
+
+/** A body cut short by the client (its connection reset or closed mid-body) is S3's IncompleteBody. */
+export function asBodyError(error: unknown): unknown {
+  return (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? s3Errors.incompleteBody() : error;
 }

@@ -130,6 +130,15 @@ export const s3Errors = {
   authorizationQueryParametersError: (message: string) => new AwsError('AuthorizationQueryParametersError', message, 400),
   invalidTag: (message: string, fields: { TagKey?: string; TagValue?: string } = {}) =>
     new AwsError('InvalidTag', message, 400, fields),
+  unparsableRequest: () => new AwsError('BadRequest', 'An error occurred when parsing the HTTP request.', 400),
+  requestHeaderSectionTooLarge: () =>
+    new AwsError('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400),
+  requestTimeout: () =>
+    new AwsError(
+      'RequestTimeout',
+      'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.',
+      400,
+    ),
   internalError: () =>
     new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
 };

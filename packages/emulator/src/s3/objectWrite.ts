@@ -5,7 +5,7 @@
  */
 import { checksumHeaderName, createChecksum, parseChecksumAlgorithm, CHECKSUM_ALGORITHMS } from '../protocol/checksums.js';
 import { BodyTooLargeError, type Blob } from '../storage/blobs.js';
-import { payloadOf } from './body.js';
+import { asBodyError, payloadOf } from './body.js';
 import { s3Errors } from './errors.js';
 import type { ChecksumAlgorithm } from './model/types.js';
 import { header, type S3Context, type S3Request } from './operation.js';
@@ -101,8 +101,7 @@ export async function receiveBody(request: S3Request, context: S3Context, option
     );
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw s3Errors.entityTooLarge(error.size, maxSize);
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ECONNRESET') throw s3Errors.incompleteBody();
-    throw error;
+    throw asBodyError(error);
   }
   try {
     const decodedLength = header(request, 'x-amz-decoded-content-length');

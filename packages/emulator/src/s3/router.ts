@@ -10,12 +10,12 @@ import type { HttpMethod, S3Operation, S3Target } from './operation.js';
  * Sub-resources S3 has and the emulator does not: a request naming one gets NotImplemented
  * rather than being mistaken for the plain bucket or object operation.
  */
-const UNSUPPORTED_SUBRESOURCES = [
+const UNSUPPORTED_SUBRESOURCES = new Set([
   'accelerate', 'acl', 'analytics', 'cors', 'encryption', 'intelligent-tiering', 'inventory',
   'legal-hold', 'lifecycle', 'logging', 'metadataTable', 'metrics', 'notification', 'object-lock',
   'ownershipControls', 'policy', 'policyStatus', 'publicAccessBlock', 'renameObject', 'replication',
   'requestPayment', 'restore', 'retention', 'select', 'session', 'torrent', 'website',
-];
+]);
 
 const resourceTypes: Record<S3Target, string> = { service: 'SERVICE', bucket: 'BUCKET', object: 'OBJECT' };
 
@@ -39,8 +39,10 @@ export class S3Router {
       if (operation.query && !operation.query.every((name) => query.has(name))) continue;
       if (operation.header && headers[operation.header] === undefined) continue;
       if (specificity(operation) === 0) {
-        const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
-        if (unsupported) throw s3Errors.notImplemented(`the "${unsupported}" sub-resource`);
+        // A request has few parameters (the SDK's `x-id`, often nothing else): look at those.
+        for (const name of query.keys()) {
+          if (UNSUPPORTED_SUBRESOURCES.has(name)) throw s3Errors.notImplemented(`the "${name}" sub-resource`);
+        }
       }
       return operation;
     }

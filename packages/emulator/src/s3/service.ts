@@ -53,8 +53,10 @@ export class S3Service {
         resource,
       };
       const response = await operation.handle(request, this.context);
+      settleUnreadBody(req, res);
       writeRestXmlResponse(res, response, envelope.identity, isHead);
     } catch (error) {
+      if (res.writableEnded) return;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -62,7 +64,20 @@ export class S3Service {
       if (!isAwsError(error)) {
         console.error(`kumo emulator: internal error on ${req.method} ${req.url}:`, error);
       }
+      settleUnreadBody(req, res);
       writeRestXmlError(res, isAwsError(error) ? error : s3Errors.internalError(), envelope.identity, resource, isHead);
     }
   }
+}
+
+/**
+ * An answer sent before the request body was read to its end (a refused upload, a body over a
+ * limit) must not leave the connection stuck on the unread rest. Node drains bodies nobody
+ * started reading; one a reader gave up on is drained here, and one that can no longer be read
+ * (its stream destroyed) ends the connection after the answer.
+ */
+function settleUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  if (req.destroyed) res.setHeader('connection', 'close');
+  else if (req.readableDidRead) req.resume();
 }

@@ -21,6 +21,8 @@ export interface Blob {
   readonly size: number;
   /** Bytes [start, end] inclusive. */
   read(start?: number, end?: number): Readable;
+  /** The bytes, when the body is held in memory: sending a Buffer costs far less than a stream. */
+  inMemory(): Buffer | undefined;
   retain(): void;
   release(): void;
 }
@@ -40,7 +42,7 @@ class MemoryBlob implements Blob {
   retain(): void {}
   release(): void {}
 
-  bytes(): Buffer {
+  inMemory(): Buffer {
     return this.data;
   }
 }
@@ -60,6 +62,10 @@ class FileBlob implements Blob {
     const stream = createReadStream(this.path, { start, end, highWaterMark: 256 * 1024 });
     stream.once('close', () => this.release());
     return stream;
+  }
+
+  inMemory(): undefined {
+    return undefined;
   }
 
   retain(): void {
@@ -110,6 +116,10 @@ export class ConcatenatedBlob implements Blob {
       }
     })();
     return out;
+  }
+
+  inMemory(): undefined {
+    return undefined;
   }
 
   retain(): void {

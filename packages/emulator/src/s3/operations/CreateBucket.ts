@@ -5,8 +5,8 @@ import { isValidBucketName } from '../buckets.js';
 import { s3Errors } from '../errors.js';
 import { defineOperation } from '../operation.js';
 
-/** A region code as AWS spells them: `eu-west-1`, `ap-southeast-5`, `us-gov-west-1`. */
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** A region code as AWS spells them: `eu-west-1`, `ap-southeast-5`, `us-gov-west-1`, and the legacy `EU`. */
+const REGION_PATTERN = /^(EU|[a-z]{2}(-[a-z]+)+-\d{1,2})$/;
 
 /** The bucket's region: the LocationConstraint of the request body, else the emulator's region. */
 function regionOf(body: string, defaultRegion: string): string {

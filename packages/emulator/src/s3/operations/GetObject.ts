@@ -8,6 +8,8 @@ import { defineOperation, header, type S3Context, type S3Request, type S3Respons
 import { contentRange, parseRange, type ByteRange } from '../ranges.js';
 import { AwsError } from '../../errors.js';
 import type { ObjectChecksum, ObjectVersion } from '../model/types.js';
+import type { Blob } from '../../storage/blobs.js';
+import type { Readable } from 'node:stream';
 
 /** Query parameters that override response headers (presigned links use them). */
 const RESPONSE_OVERRIDES: Record<string, string> = {
@@ -47,10 +49,15 @@ export function readObject(request: S3Request, context: S3Context): S3Response {
   if (range) {
     headers['content-range'] = contentRange(range, version.size);
     headers['content-length'] = range.end - range.start + 1;
-    return { status: 206, headers, body: request.method === 'HEAD' ? undefined : version.blob.read(range.start, range.end) };
+    return { status: 206, headers, body: request.method === 'HEAD' ? undefined : bodyOf(version.blob, range) };
   }
   headers['content-length'] = version.size;
-  return { headers, body: request.method === 'HEAD' || version.size === 0 ? undefined : version.blob.read() };
+  return { headers, body: request.method === 'HEAD' || version.size === 0 ? undefined : bodyOf(version.blob, { start: 0, end: version.size - 1 }) };
+}
+
+function bodyOf(blob: Blob, range: ByteRange): Buffer | Readable {
+  const bytes = blob.inMemory();
+  return bytes ? bytes.subarray(range.start, range.end + 1) : blob.read(range.start, range.end);
 }
 
 /**
