@@ -6,6 +6,7 @@
  */
 import { AwsError } from '../errors.js';
 import type { JsonErrorStyle } from '../protocol/awsJson.js';
+import type { Item } from './attributeValue.js';
 
 /** Codes raised by the Coral framework in front of DynamoDB rather than by DynamoDB itself. */
 const CORAL_SERVICE_CODES = new Set([
@@ -40,5 +41,7 @@ export const ddbErrors = {
   resourceArnNotFound: (arn: string) =>
     new AwsError('ResourceNotFoundException', `Requested resource not found: ResourceArn: ${arn} not found`, 400),
   resourceInUse: (message: string) => new AwsError('ResourceInUseException', message, 400),
+  conditionalCheckFailed: (item?: Item) =>
+    new AwsError('ConditionalCheckFailedException', 'The conditional request failed', 400, item ? { Item: item } : {}),
   keyMismatch: () => new AwsError('ValidationException', 'The provided key element does not match the schema', 400),
 };
