@@ -15,7 +15,7 @@ import {
   type ExpressionOperation,
   type ExpressionParameters,
 } from './expressions/index.js';
-import { checkItem } from './items.js';
+import { checkItem, checkValue } from './items.js';
 
 export interface ConditionInput {
   ConditionExpression?: string;
@@ -34,8 +34,14 @@ export interface ProjectionInput {
 
 /** Every expression (or legacy parameter) of a request, compiled and checked. */
 export function compileExpressions(operation: ExpressionOperation, input: object): CompiledExpressions {
-  const values = (input as { ExpressionAttributeValues?: Record<string, unknown> }).ExpressionAttributeValues;
-  const request = { ...input, ExpressionAttributeValues: values && checkItem(values) } as ExpressionParameters;
+  const { ExpressionAttributeValues: values, AttributeUpdates: updates } = input as {
+    ExpressionAttributeValues?: Record<string, unknown>;
+    AttributeUpdates?: Record<string, { Action?: string; Value?: unknown }>;
+  };
+  const canonicalUpdates = updates && Object.fromEntries(
+    Object.entries(updates).map(([name, update]) => [name, { ...update, Value: update.Value && checkValue(update.Value, 0, {}) }]),
+  );
+  const request = { ...input, ExpressionAttributeValues: values && checkItem(values), AttributeUpdates: canonicalUpdates } as ExpressionParameters;
   return compileRequest(operation, request);
 }
 

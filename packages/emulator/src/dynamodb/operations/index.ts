@@ -13,6 +13,7 @@ import ListTagsOfResource from './ListTagsOfResource.js';
 import PutItem from './PutItem.js';
 import TagResource from './TagResource.js';
 import UntagResource from './UntagResource.js';
+import UpdateItem from './UpdateItem.js';
 import UpdateTable from './UpdateTable.js';
 import UpdateTimeToLive from './UpdateTimeToLive.js';
 
@@ -30,6 +31,7 @@ export const dynamoDbOperations: readonly DynamoDbOperation[] = [
   PutItem,
   TagResource,
   UntagResource,
+  UpdateItem,
   UpdateTable,
   UpdateTimeToLive,
 ];
