@@ -11,6 +11,7 @@ import GetItem from './GetItem.js';
 import ListTables from './ListTables.js';
 import ListTagsOfResource from './ListTagsOfResource.js';
 import PutItem from './PutItem.js';
+import Query from './Query.js';
 import TagResource from './TagResource.js';
 import UntagResource from './UntagResource.js';
 import UpdateItem from './UpdateItem.js';
@@ -29,6 +30,7 @@ export const dynamoDbOperations: readonly DynamoDbOperation[] = [
   ListTables,
   ListTagsOfResource,
   PutItem,
+  Query,
   TagResource,
   UntagResource,
   UpdateItem,
