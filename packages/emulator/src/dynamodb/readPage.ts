@@ -7,24 +7,26 @@
  */
 import type { Item } from './attributeValue.js';
 import { consumedCapacity, type CapacityRequest } from './capacity.js';
-import { evaluateCondition, type Condition, type Projection } from './expressions/index.js';
+import { evaluateCondition, type CompiledExpressions } from './expressions/index.js';
 import type { StoredItem } from './model/itemStore.js';
 import { fullItem, lastEvaluatedKey, returnedItem, type ReadSource, type Select } from './readSource.js';
 
 const PAGE_BYTES = 1024 * 1024;
 
-export interface PageRequest {
-  readonly source: ReadSource;
-  readonly select: Select;
-  readonly filter?: Condition;
-  readonly projection?: Projection;
-  readonly limit?: number;
-  readonly consistentRead?: boolean;
-  readonly returnConsumedCapacity?: CapacityRequest;
+/** The members of a Query or Scan request a page reads. */
+export interface PageInput {
+  readonly Limit?: number;
+  readonly ConsistentRead?: boolean;
+  readonly ReturnConsumedCapacity?: CapacityRequest;
 }
 
-export function readPage(entries: Iterable<StoredItem>, request: PageRequest): Record<string, unknown> {
-  const { source, select, filter } = request;
+export function readPage(
+  entries: Iterable<StoredItem>,
+  source: ReadSource,
+  select: Select,
+  { filter, projection }: CompiledExpressions,
+  input: PageInput,
+): Record<string, unknown> {
   const items: Item[] = [];
   let scanned = 0;
   let bytes = 0;
@@ -35,16 +37,16 @@ export function readPage(entries: Iterable<StoredItem>, request: PageRequest): R
     scanned += 1;
     bytes += entry.size;
     if (filter === undefined || evaluateCondition(filter, fullItem(source, entry))) {
-      items.push(select === 'COUNT' ? {} : returnedItem(source, entry, select, request.projection));
+      items.push(select === 'COUNT' ? {} : returnedItem(source, entry, select, projection));
     }
     next = iterator.next();
-    const full = scanned === request.limit || bytes >= PAGE_BYTES;
-    if (full && (scanned === request.limit || !next.done)) {
+    const full = scanned === input.Limit || bytes >= PAGE_BYTES;
+    if (full && (scanned === input.Limit || !next.done)) {
       last = entry;
       break;
     }
   }
-  const units = Math.max(1, Math.ceil(bytes / 4096)) / (request.consistentRead === true ? 1 : 2);
+  const units = Math.max(1, Math.ceil(bytes / 4096)) / (input.ConsistentRead === true ? 1 : 2);
   const { index } = source;
   const consumption = { kind: 'Read' as const, table: index ? 0 : units, indexes: new Map(index ? [[index, units]] : []) };
   return {
@@ -52,6 +54,6 @@ export function readPage(entries: Iterable<StoredItem>, request: PageRequest): R
     Count: items.length,
     ScannedCount: scanned,
     LastEvaluatedKey: last && lastEvaluatedKey(source, last),
-    ConsumedCapacity: consumedCapacity(source.table, request.returnConsumedCapacity, consumption),
+    ConsumedCapacity: consumedCapacity(source.table, input.ReturnConsumedCapacity, consumption),
   };
 }

@@ -53,14 +53,6 @@ export default defineOperation<QueryInput>({
     const partition = source.store.partition(keyQuery.partitionKey.value);
     const position = start && { id: start.id, ...(range && { sort: start.key[range.name] }) };
     const entries = partitionRange(partition, range, keyQuery.sortKey, input.ScanIndexForward !== false, position);
-    return readPage(entries, {
-      source,
-      select,
-      filter: compiled.filter,
-      projection: compiled.projection,
-      limit: input.Limit,
-      consistentRead: input.ConsistentRead,
-      returnConsumedCapacity: input.ReturnConsumedCapacity,
-    });
+    return readPage(entries, source, select, compiled, input);
   },
 });

@@ -12,6 +12,7 @@ import ListTables from './ListTables.js';
 import ListTagsOfResource from './ListTagsOfResource.js';
 import PutItem from './PutItem.js';
 import Query from './Query.js';
+import Scan from './Scan.js';
 import TagResource from './TagResource.js';
 import UntagResource from './UntagResource.js';
 import UpdateItem from './UpdateItem.js';
@@ -31,6 +32,7 @@ export const dynamoDbOperations: readonly DynamoDbOperation[] = [
   ListTagsOfResource,
   PutItem,
   Query,
+  Scan,
   TagResource,
   UntagResource,
   UpdateItem,
