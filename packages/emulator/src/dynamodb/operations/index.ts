@@ -14,6 +14,8 @@ import PutItem from './PutItem.js';
 import Query from './Query.js';
 import Scan from './Scan.js';
 import TagResource from './TagResource.js';
+import TransactGetItems from './TransactGetItems.js';
+import TransactWriteItems from './TransactWriteItems.js';
 import UntagResource from './UntagResource.js';
 import UpdateItem from './UpdateItem.js';
 import UpdateTable from './UpdateTable.js';
@@ -34,6 +36,8 @@ export const dynamoDbOperations: readonly DynamoDbOperation[] = [
   Query,
   Scan,
   TagResource,
+  TransactGetItems,
+  TransactWriteItems,
   UntagResource,
   UpdateItem,
   UpdateTable,
