@@ -4,6 +4,7 @@
  * attribute value, so numbers compare canonical), condition checks before a write, and the
  * projection of an item a read returns.
  */
+import { AwsError } from '../errors.js';
 import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import {
@@ -15,7 +16,7 @@ import {
   type ExpressionOperation,
   type ExpressionParameters,
 } from './expressions/index.js';
-import { checkItem, checkValue } from './items.js';
+import { checkValue } from './items.js';
 
 export interface ConditionInput {
   ConditionExpression?: string;
@@ -32,6 +33,20 @@ export interface ProjectionInput {
   ExpressionAttributeNames?: Record<string, string>;
 }
 
+/** ExpressionAttributeValues checked like item values; DynamoDB names the placeholder of a bad one. */
+function checkedValues(values: Record<string, unknown>): Item {
+  const checked: Item = {};
+  for (const [placeholder, value] of Object.entries(values)) {
+    try {
+      checked[placeholder] = checkValue(value, 0, {});
+    } catch (error) {
+      if (!(error instanceof AwsError) || error.code !== 'ValidationException') throw error;
+      throw ddbErrors.validation(`ExpressionAttributeValues contains invalid value: ${error.message} for key ${placeholder}`);
+    }
+  }
+  return checked;
+}
+
 /** Every expression (or legacy parameter) of a request, compiled and checked. */
 export function compileExpressions(operation: ExpressionOperation, input: object): CompiledExpressions {
   const { ExpressionAttributeValues: values, AttributeUpdates: updates } = input as {
@@ -41,7 +56,7 @@ export function compileExpressions(operation: ExpressionOperation, input: object
   const canonicalUpdates = updates && Object.fromEntries(
     Object.entries(updates).map(([name, update]) => [name, { ...update, Value: update.Value && checkValue(update.Value, 0, {}) }]),
   );
-  const request = { ...input, ExpressionAttributeValues: values && checkItem(values), AttributeUpdates: canonicalUpdates } as ExpressionParameters;
+  const request = { ...input, ExpressionAttributeValues: values && checkedValues(values), AttributeUpdates: canonicalUpdates } as ExpressionParameters;
   return compileRequest(operation, request);
 }
 

@@ -108,6 +108,19 @@ describe('Query: filters, limits and pages', () => {
     expect([rest.Count, rest.LastEvaluatedKey]).toEqual([1, undefined]);
   });
 
+  it('reports the read capacity of what was read, on the index it read', async () => {
+    const table = await query({ ...c1, ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true });
+    expect(table.ConsumedCapacity).toEqual({ TableName, CapacityUnits: 1, ReadCapacityUnits: 1 });
+    const index = await query({ IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'open' }, ReturnConsumedCapacity: 'INDEXES' });
+    expect(index.ConsumedCapacity).toEqual({
+      TableName,
+      CapacityUnits: 0.5,
+      ReadCapacityUnits: 0.5,
+      Table: { CapacityUnits: 0, ReadCapacityUnits: 0 },
+      GlobalSecondaryIndexes: { byStatus: { CapacityUnits: 0.5, ReadCapacityUnits: 0.5 } },
+    });
+  });
+
   it('projects with ProjectionExpression and counts with Select COUNT', async () => {
     const projected = await query({ ...c1, ProjectionExpression: 'note', Limit: 2 });
     expect(projected.Items).toEqual([{ note: 'n1' }, { note: 'n2' }]);

@@ -66,6 +66,10 @@ describe('PutItem and DeleteItem conditions', () => {
     expect([unused.name, unused.message]).toEqual(['ValidationException', 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}']);
     const undefinedName = await put({ ConditionExpression: 'attribute_exists(#n)' });
     expect(undefinedName.message).toBe('Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #n');
+    const empty = await put({ ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { S: undefined, N: undefined } } });
+    expect(empty.message).toBe(
+      'ExpressionAttributeValues contains invalid value: Supplied AttributeValue is empty, must contain exactly one of the supported datatypes for key :v',
+    );
     const mixed = await put({ ConditionExpression: 'attribute_exists(id)', Expected: { id: { Exists: false } } });
     expect(mixed.message).toBe(
       'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}',
