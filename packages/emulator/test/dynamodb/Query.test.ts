@@ -166,5 +166,9 @@ describe('Query: indexes', () => {
     expect((await refusal({ FilterExpression: 'customer = :c' }))[1]).toBe('Filter Expression can only contain non-primary key attributes: Primary key attribute: customer');
     expect((await refusal({ KeyConditionExpression: 'note = :c' }))[1]).toBe('Query condition missed key schema element: customer');
     expect((await refusal({ ExclusiveStartKey: { customer: { S: 'c1' } } }))[1]).toBe('The provided starting key is invalid: The provided key element does not match the schema');
+    const outside = 'The provided starting key is outside query boundaries based on provided conditions';
+    expect((await refusal({ ExclusiveStartKey: { customer: { S: 'c2' }, order: { N: '1' } } }))[1]).toBe(outside);
+    const below = { KeyConditionExpression: 'customer = :c AND #o > :o', ExpressionAttributeNames: { '#o': 'order' }, ExpressionAttributeValues: { ':c': { S: 'c1' }, ':o': { N: '5' } } };
+    expect((await refusal({ ...below, ExclusiveStartKey: { customer: { S: 'c1' }, order: { N: '2' } } }))[1]).toBe(outside);
   });
 });

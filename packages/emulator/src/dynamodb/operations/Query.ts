@@ -1,11 +1,12 @@
 import type { CapacityRequest } from '../capacity.js';
 import { compileExpressions } from '../expressionSeam.js';
-import { checkFilterAvoidsKeys, resolveKeyQuery } from '../expressions/index.js';
-import { keyAttributes } from '../model/keys.js';
+import { ddbErrors } from '../errors.js';
+import { checkFilterAvoidsKeys, matchesSortKey, resolveKeyQuery, type KeyQuery } from '../expressions/index.js';
+import { keyAttributes, keyToken, type KeySchema } from '../model/keys.js';
 import { defineOperation } from '../operation.js';
 import { partitionRange } from '../partitionRange.js';
 import { readPage } from '../readPage.js';
-import { checkSelect, checkStartKey, readSource, type Select } from '../readSource.js';
+import { checkSelect, checkStartKey, readSource, type Select, type StartKey } from '../readSource.js';
 import { requireItemTable } from '../tables.js';
 import * as shapes from '../validation/common.js';
 
@@ -22,6 +23,16 @@ interface QueryInput {
   ProjectionExpression?: string;
   FilterExpression?: string;
   KeyConditionExpression?: string;
+}
+
+/** A page can only resume inside the partition and sort-key range the query reads. */
+function checkStartInside(start: StartKey | undefined, query: KeyQuery, schema: KeySchema): void {
+  if (!start) return;
+  const { hash, range } = schema;
+  const samePartition = keyToken(start.key[hash.name]!, hash.type) === keyToken(query.partitionKey.value, hash.type);
+  if (!samePartition || (query.sortKey && range && !matchesSortKey(query.sortKey, start.key[range.name]!))) {
+    throw ddbErrors.validation('The provided starting key is outside query boundaries based on provided conditions');
+  }
 }
 
 /**
@@ -50,6 +61,7 @@ export default defineOperation<QueryInput>({
       checkFilterAvoidsKeys(compiled.filter, keyNames, input.FilterExpression != null ? 'Filter Expression' : 'QueryFilter');
     }
     const start = checkStartKey(input.ExclusiveStartKey, source);
+    checkStartInside(start, keyQuery, source.schema);
     const partition = source.store.partition(keyQuery.partitionKey.value);
     const position = start && { id: start.id, ...(range && { sort: start.key[range.name] }) };
     const entries = partitionRange(partition, range, keyQuery.sortKey, input.ScanIndexForward !== false, position);
