@@ -4,8 +4,9 @@
  * All are the one AwsError type; these are only its DynamoDB spellings. How each code is
  * namespaced on the wire is `dynamoDbErrorStyle`.
  */
-import { AwsError } from '../errors.js';
+import { AwsError, type ErrorField } from '../errors.js';
 import type { JsonErrorStyle } from '../protocol/awsJson.js';
+import type { Item } from './attributeValue.js';
 
 /** Codes raised by the Coral framework in front of DynamoDB rather than by DynamoDB itself. */
 const CORAL_SERVICE_CODES = new Set([
@@ -40,5 +41,16 @@ export const ddbErrors = {
   resourceArnNotFound: (arn: string) =>
     new AwsError('ResourceNotFoundException', `Requested resource not found: ResourceArn: ${arn} not found`, 400),
   resourceInUse: (message: string) => new AwsError('ResourceInUseException', message, 400),
+  conditionalCheckFailed: (item?: Item) =>
+    new AwsError('ConditionalCheckFailedException', 'The conditional request failed', 400, item ? { Item: item } : {}),
+  transactionCanceled: (reasons: readonly Record<string, unknown>[]) =>
+    new AwsError(
+      'TransactionCanceledException',
+      `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((reason) => String(reason.Code)).join(', ')}]`,
+      400,
+      { CancellationReasons: reasons as ErrorField },
+    ),
+  idempotentParameterMismatch: () =>
+    new AwsError('IdempotentParameterMismatchException', 'The request uses the same client token as a previous, but non-identical request.', 400),
   keyMismatch: () => new AwsError('ValidationException', 'The provided key element does not match the schema', 400),
 };

@@ -15,8 +15,11 @@ const MAX_ITEM_BYTES = 400 * 1024;
 const MAX_PARTITION_KEY_BYTES = 2048;
 const MAX_SORT_KEY_BYTES = 1024;
 
-/** PutItem's checks of an item against the table's key schema and index key types. */
-export function checkItemKeys(item: Item, table: Table): void {
+/**
+ * PutItem's checks of an item against the table's key schema and index key types; UpdateItem
+ * runs them on the updated item, with its own wording of the size limit.
+ */
+export function checkItemKeys(item: Item, table: Table, oversize = 'Item size has exceeded the maximum allowed size'): void {
   const { schema } = table.settings;
   for (const attribute of keyAttributes(schema)) {
     const value = item[attribute.name];
@@ -27,7 +30,7 @@ export function checkItemKeys(item: Item, table: Table): void {
     checkKeyValue(value, attribute, attribute === schema.hash);
   }
   checkIndexKeys(item, table);
-  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation('Item size has exceeded the maximum allowed size');
+  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation(oversize);
 }
 
 /** GetItem's and DeleteItem's check: exactly the key attributes, each of its declared type. */

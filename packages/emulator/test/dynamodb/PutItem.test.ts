@@ -122,7 +122,7 @@ describe('PutItem: how bad input is refused', () => {
     await env.ddb.send(new PutItemCommand({ TableName, Item: { id: { S: 'a' }, big: { S: 'x'.repeat(400 * 1024 - 10) } } }));
   });
 
-  it('refuses unsupported ReturnValues, an unknown table and expressions it cannot evaluate yet', async () => {
+  it('refuses unsupported ReturnValues, an unknown table and values without an expression', async () => {
     const TableName = await env.table();
     expect(await refusal({ TableName, Item: { id: { S: 'a' } }, ReturnValues: 'ALL_NEW' })).toBe('ReturnValues can only be ALL_OLD or NONE');
     const missing = await failure(env.ddb.send(new PutItemCommand({ TableName: 'missing', Item: { id: { S: 'a' } } })));

@@ -2,10 +2,13 @@
  * All DynamoDB state of one emulator: an object that can be created and dropped, never a module
  * singleton, so two emulators in one process never share anything.
  */
+import { ClientTokens } from './clientTokens.js';
 import type { Table } from './table.js';
 
 export class DynamoDbState {
   private readonly tables = new Map<string, Table>();
+  /** TransactWriteItems' idempotency tokens. */
+  readonly clientTokens = new ClientTokens();
 
   /** The table as a request at `now` sees it: items whose TTL has passed are deleted first. */
   table(name: string, now: number): Table | undefined {

@@ -11,8 +11,13 @@ import GetItem from './GetItem.js';
 import ListTables from './ListTables.js';
 import ListTagsOfResource from './ListTagsOfResource.js';
 import PutItem from './PutItem.js';
+import Query from './Query.js';
+import Scan from './Scan.js';
 import TagResource from './TagResource.js';
+import TransactGetItems from './TransactGetItems.js';
+import TransactWriteItems from './TransactWriteItems.js';
 import UntagResource from './UntagResource.js';
+import UpdateItem from './UpdateItem.js';
 import UpdateTable from './UpdateTable.js';
 import UpdateTimeToLive from './UpdateTimeToLive.js';
 
@@ -28,8 +33,13 @@ export const dynamoDbOperations: readonly DynamoDbOperation[] = [
   ListTables,
   ListTagsOfResource,
   PutItem,
+  Query,
+  Scan,
   TagResource,
+  TransactGetItems,
+  TransactWriteItems,
   UntagResource,
+  UpdateItem,
   UpdateTable,
   UpdateTimeToLive,
 ];

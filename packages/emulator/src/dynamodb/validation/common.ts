@@ -92,3 +92,31 @@ export const expressionMembers = {
   ExpressionAttributeNames: { kind: 'map', value: { kind: 'string' } },
   ExpressionAttributeValues: { kind: 'map', value: { kind: 'attributeValue' } },
 } as const satisfies Record<string, Shape>;
+
+/** The members Query and Scan share. */
+export const readMembers = {
+  TableName: tableName,
+  IndexName: { kind: 'string', pattern: NAME_PATTERN, min: 3, max: 255 },
+  Select: { kind: 'string', enum: ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] },
+  AttributesToGet: { kind: 'list', min: 1, member: { kind: 'string', min: 1, max: 255 } },
+  Limit: { kind: 'long', minValue: 1 },
+  ConsistentRead: { kind: 'boolean' },
+  ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
+  ExclusiveStartKey: { kind: 'map', value: { kind: 'attributeValue' } },
+  ReturnConsumedCapacity: returnConsumedCapacity,
+  ProjectionExpression: { kind: 'string' },
+  FilterExpression: { kind: 'string' },
+  ...expressionMembers,
+} as const satisfies Record<string, Shape>;
+
+/** The legacy condition maps (KeyConditions, QueryFilter, ScanFilter). */
+export const legacyConditions: Shape = {
+  kind: 'map',
+  value: {
+    kind: 'structure',
+    members: {
+      ComparisonOperator: { kind: 'string', notNull: true, enum: ['EQ', 'NE', 'IN', 'LE', 'LT', 'GE', 'GT', 'BETWEEN', 'NOT_NULL', 'NULL', 'CONTAINS', 'NOT_CONTAINS', 'BEGINS_WITH'] },
+      AttributeValueList: { kind: 'list', member: { kind: 'attributeValue' } },
+    },
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * What UpdateItem (alone or in a transaction) writes: the update applied to the item there now,
+ * or to the bare key when there is none (an update creates the item), checked as any written
+ * item is; and what its ReturnValues answer.
+ */
+import type { Item } from './attributeValue.js';
+import { applyUpdate, checkKeyNotUpdated, projectItem, type DocumentPath, type Update } from './expressions/index.js';
+import { checkItemKeys } from './keyChecks.js';
+import { keyAttributes } from './model/keys.js';
+import type { Table } from './model/table.js';
+
+export interface UpdatedItem {
+  readonly item: Item;
+  readonly updatedPaths: readonly DocumentPath[];
+}
+
+/** Refuses an update of a key attribute before anything is read. */
+export function checkUpdateOfTable(update: Update | undefined, table: Table): void {
+  if (update) checkKeyNotUpdated(update, keyAttributes(table.settings.schema).map((attribute) => attribute.name));
+}
+
+export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {
+  const result = update ? applyUpdate(update, existing ?? key) : { item: existing ?? key, updatedPaths: [] };
+  checkItemKeys(result.item, table, 'Item size to update has exceeded the maximum allowed size');
+  return result;
+}
+
+/** The Attributes of UpdateItem's answer for each ReturnValues; undefined when there are none. */
+export function updateReturnValues(returnValues: string | undefined, old: Item | undefined, updated: UpdatedItem): Item | undefined {
+  const answer = (() => {
+    switch (returnValues) {
+      case 'ALL_OLD':
+        return old;
+      case 'ALL_NEW':
+        return updated.item;
+      case 'UPDATED_OLD':
+        return old && projectItem(old, updated.updatedPaths);
+      case 'UPDATED_NEW':
+        return projectItem(updated.item, updated.updatedPaths);
+      default:
+        return undefined;
+    }
+  })();
+  return answer && Object.keys(answer).length > 0 ? answer : undefined;
+}
