@@ -59,8 +59,14 @@ describe('aws-json 1.0 protocol', () => {
 
   it('leaves a target of an unknown service to the UnknownOperationException of the listener', async () => {
     const response = await fetch(env.emulator.endpoint, { method: 'POST', headers: { 'x-amz-target': 'Nothing_2020.Do' }, body: '{}' });
+    const body = Buffer.from(await response.arrayBuffer());
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { __type: string }).__type).toBe('com.amazon.coral.service#UnknownOperationException');
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9A-F]+$/);
+    expect(Number(response.headers.get('x-amz-crc32'))).toBe(crc32(body));
+    expect(JSON.parse(body.toString())).toEqual({
+      __type: 'com.amazon.coral.service#UnknownOperationException',
+      message: 'The emulator does not serve X-Amz-Target "Nothing_2020.Do".',
+    });
   });
 
   it('answers a request that is no aws-json call, not a POST or a body not declared as JSON, with a bare 404 as DynamoDB does', async () => {
