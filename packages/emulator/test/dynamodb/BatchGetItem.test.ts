@@ -111,6 +111,17 @@ describe('BatchGetItem: how the request is read', () => {
     expect(rest.Responses![TableName]!.map((item) => item.id)).toEqual([ids[40]]);
     expect(rest.UnprocessedKeys).toEqual({});
   });
+
+  it('answers for tables named like Object members (__proto__, constructor)', async () => {
+    for (const TableName of ['__proto__', 'constructor']) {
+      await env.table({ TableName });
+      await env.ddb.send(new PutItemCommand({ TableName, Item: { id: { S: TableName } } }));
+    }
+    const { json } = await env.raw('BatchGetItem', '{"RequestItems":{"__proto__":{"Keys":[{"id":{"S":"__proto__"}}]},"constructor":{"Keys":[{"id":{"S":"constructor"}}]}}}');
+    expect(JSON.stringify(json)).toBe(
+      '{"Responses":{"__proto__":[{"id":{"S":"__proto__"}}],"constructor":[{"id":{"S":"constructor"}}]},"UnprocessedKeys":{}}',
+    );
+  });
 });
 
 describe('BatchGetItem: how bad input is refused', () => {

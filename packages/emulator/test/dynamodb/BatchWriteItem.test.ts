@@ -102,6 +102,17 @@ describe('BatchWriteItem: how the request is read', () => {
       ],
     });
   });
+
+  it('reports item collection metrics for a table named __proto__', async () => {
+    await env.table({
+      TableName: '__proto__',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }, { AttributeName: 'l', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      LocalSecondaryIndexes: [{ IndexName: 'by-l', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    const { json } = await env.raw('BatchWriteItem', '{"RequestItems":{"__proto__":[{"PutRequest":{"Item":{"id":{"S":"p"},"sk":{"S":"1"}}}}]},"ReturnItemCollectionMetrics":"SIZE"}');
+    expect(JSON.stringify(json.ItemCollectionMetrics)).toBe('{"__proto__":[{"ItemCollectionKey":{"id":{"S":"p"}},"SizeEstimateRangeGB":[0,1]}]}');
+  });
 });
 
 describe('BatchWriteItem: how bad input is refused', () => {

@@ -61,8 +61,9 @@ export default defineOperation<BatchGetItemInput>({
     const tables = reads.map((read) => tableFor(read, requireItemTable(context, read.name)));
 
     const capacity = new BatchCapacity('Read', input.ReturnConsumedCapacity);
-    const responses: Record<string, Item[]> = {};
-    const unprocessed: Record<string, KeysAndAttributes> = {};
+    // Keyed by table names, which may be `__proto__`: no prototype to set by accident.
+    const responses: Record<string, Item[]> = Object.create(null);
+    const unprocessed: Record<string, KeysAndAttributes> = Object.create(null);
     let budget = MAX_READ_BYTES;
     reads.forEach((read, index) => {
       const table = tables[index]!;

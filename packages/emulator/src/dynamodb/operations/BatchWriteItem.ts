@@ -60,7 +60,8 @@ export default defineOperation<BatchWriteItemInput>({
     const planned = checked.map(({ name, writes }) => ({ table: checkTable(requireItemTable(context, name), writes), writes }));
 
     const capacity = new BatchCapacity('Write', input.ReturnConsumedCapacity);
-    const metrics: Record<string, Record<string, unknown>[]> = {};
+    // Keyed by table names, which may be `__proto__`: no prototype to set by accident.
+    const metrics: Record<string, Record<string, unknown>[]> = Object.create(null);
     for (const { table, writes } of planned) {
       const collections = new Map<string, Record<string, unknown>>();
       for (const write of writes) {
