@@ -95,20 +95,28 @@ describe('BatchGetItem: how the request is read', () => {
 
   it('stops before 16 MB and returns the remaining keys in UnprocessedKeys, in the shape of the request', async () => {
     const TableName = await env.table();
+    const other = await env.table();
     const ids = Array.from({ length: 41 }, (_, index) => `item-${String(index).padStart(2, '0')}`);
     // 41 items of about 399 KB: 40 of them fit in 16,000,000 bytes.
     const Item = (id: string) => ({ id, pad: 'p'.repeat(399_000) });
     for (const part of [ids.slice(0, 25), ids.slice(25)]) {
       await env.doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: part.map((id) => ({ PutRequest: { Item: Item(id) } })) } }));
     }
-    const request = { Keys: [...ids, 'missing'].map((id) => ({ id })), ConsistentRead: true };
-    const first = await env.doc.send(new BatchGetCommand({ RequestItems: { [TableName]: request }, ReturnConsumedCapacity: 'TOTAL' }));
+    const RequestItems = {
+      [TableName]: { Keys: [...ids, 'missing'].map((id) => ({ id })), ConsistentRead: true },
+      [other]: { Keys: [{ id: 'missing' }], AttributesToGet: ['id'] },
+    };
+    const first = await env.doc.send(new BatchGetCommand({ RequestItems, ReturnConsumedCapacity: 'TOTAL' }));
     expect(first.Responses![TableName]!.map((item) => item.id)).toEqual(ids.slice(0, 40));
-    expect(first.UnprocessedKeys).toEqual({ [TableName]: { Keys: [{ id: ids[40] }, { id: 'missing' }], ConsistentRead: true } });
+    expect(first.UnprocessedKeys).toEqual({
+      [TableName]: { Keys: [{ id: ids[40] }, { id: 'missing' }], ConsistentRead: true },
+      [other]: { Keys: [{ id: 'missing' }], AttributesToGet: ['id'] },
+    });
     expect(first.ConsumedCapacity).toEqual([{ TableName, CapacityUnits: 40 * 98, ReadCapacityUnits: 40 * 98 }]);
 
     const rest = await env.doc.send(new BatchGetCommand({ RequestItems: first.UnprocessedKeys }));
     expect(rest.Responses![TableName]!.map((item) => item.id)).toEqual([ids[40]]);
+    expect(rest.Responses![other]).toEqual([]);
     expect(rest.UnprocessedKeys).toEqual({});
   });
 

@@ -58,13 +58,15 @@ export default defineOperation<BatchGetItemInput>({
   handle(input, context) {
     const reads = Object.entries(input.RequestItems).map(([name, spec]) => ({ name, spec, keys: checkKeys(spec) }));
     checkRequestCount(reads.reduce((count, read) => count + read.keys.length, 0), MAX_KEYS, 'BatchGetItem');
-    const tables = reads.map((read) => tableFor(read, requireItemTable(context, read.name)));
+    const tables = reads.map((read) => keysMatching(read, requireItemTable(context, read.name)));
 
     const capacity = new BatchCapacity('Read', input.ReturnConsumedCapacity);
     // Keyed by table names, which may be `__proto__`: no prototype to set by accident.
     const responses: Record<string, Item[]> = Object.create(null);
     const unprocessed: Record<string, KeysAndAttributes> = Object.create(null);
     let budget = MAX_READ_BYTES;
+    // Once an item does not fit, every later key waits for the next call, in request order.
+    let full = false;
     reads.forEach((read, index) => {
       const table = tables[index]!;
       const found: Item[] = [];
@@ -72,18 +74,15 @@ export default defineOperation<BatchGetItemInput>({
       for (const key of read.keys) {
         const item = table.get(key);
         const size = item ? itemSize(item) : 0;
-        if (size > budget) break;
+        full ||= size > budget;
+        if (full) break;
         budget -= size;
         processed += 1;
         capacity.add(table, { kind: 'Read', table: readUnits(item, read.spec.ConsistentRead === true), indexes: new Map() });
         if (item) found.push(projectItem(read.spec, item));
       }
       if (processed > 0) responses[read.name] = found;
-      if (processed < read.keys.length) {
-        unprocessed[read.name] = remainder(read.spec, read.keys.slice(processed));
-        // Once an item does not fit, every later key waits for the next call, in order.
-        budget = 0;
-      }
+      if (processed < read.keys.length) unprocessed[read.name] = remainder(read.spec, read.keys.slice(processed));
     });
     return { Responses: responses, UnprocessedKeys: unprocessed, ConsumedCapacity: capacity.report() };
   },
@@ -102,7 +101,8 @@ function checkKeys(spec: KeysAndAttributes): Item[] {
   });
 }
 
-function tableFor(read: TableRead, table: Table): Table {
+/** The table of `read`, once every key of the read matches its schema. */
+function keysMatching(read: TableRead, table: Table): Table {
   for (const key of read.keys) checkKey(key, table);
   return table;
 }
