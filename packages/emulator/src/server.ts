@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { systemClock, type Clock } from './clock.js';
 import { DynamoDbState } from './dynamodb/model/dynamoDbState.js';
 import { DYNAMODB_TARGET_PREFIX, DynamoDbService } from './dynamodb/service.js';
-import { serveJson, splitTarget, type JsonService } from './protocol/awsJson.js';
+import { serveJson, splitTarget, writeJsonResponse, type JsonService } from './protocol/awsJson.js';
 import { ConnectionGuard } from './connections.js';
 import { RequestIds } from './requestIds.js';
 import { S3State } from './s3/model/s3State.js';
@@ -62,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (target !== undefined) {
       const parts = splitTarget(String(target));
       const service = parts && jsonServices.get(parts.service);
-      if (!parts || !service) answerUnknownJsonTarget(req, res);
+      if (!parts || !service) answerUnknownJsonTarget(req, res, identity.requestId);
       else void serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now: clock.now(), host: req.headers.host });
       return;
     }
@@ -114,12 +114,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse): void {
+function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse, requestId: string): void {
   req.resume();
-  const body = JSON.stringify({
+  const body = {
     __type: 'com.amazon.coral.service#UnknownOperationException',
     message: `The emulator does not serve X-Amz-Target "${String(req.headers['x-amz-target'])}".`,
-  });
-  res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  };
+  writeJsonResponse(res, 400, body, requestId);
 }

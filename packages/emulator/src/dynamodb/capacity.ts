@@ -36,6 +36,13 @@ export function writeConsumption(result: WriteResult, written: Item | undefined)
   return { kind: 'Write', table: writeUnitsOf(result.previous, written), indexes };
 }
 
+/** Several reads or writes on one table as one consumption, as the batch operations report it. */
+export function totalConsumption(kind: Consumption['kind'], parts: readonly Consumption[]): Consumption {
+  const indexes = new Map<SecondaryIndex, number>();
+  for (const part of parts) for (const [index, value] of part.indexes) indexes.set(index, (indexes.get(index) ?? 0) + value);
+  return { kind, table: parts.reduce((sum, part) => sum + part.table, 0), indexes };
+}
+
 function units(kind: Consumption['kind'], capacity: number): Record<string, number> {
   return { CapacityUnits: capacity, [`${kind}CapacityUnits`]: capacity };
 }

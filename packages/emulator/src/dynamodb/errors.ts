@@ -23,7 +23,7 @@ export const dynamoDbErrorStyle: JsonErrorStyle = {
     return `com.amazonaws.dynamodb.v20120810#${code}`;
   },
   capitalisedMessage: new Set(['SerializationException']),
-  serializationError: (detail) => new AwsError('SerializationException', detail ?? '', 400),
+  serializationError: (detail) => new AwsError('SerializationException', detail ?? 'The request body is not valid JSON.', 400),
   tooLarge: (limit) => new AwsError('RequestEntityTooLarge', `Request size exceeded ${limit} bytes`, 413),
   internalError: () => new AwsError('InternalServerError', 'Internal server error', 500),
 };

@@ -1,8 +1,12 @@
 /**
  * Attribute values as a request carries them: checked the way DynamoDB checks them (one type
- * per value, non-empty sets without duplicates, valid numbers, at most 32 levels of nesting)
- * and returned with numbers in canonical form. Also the item size DynamoDB bills and limits
+ * per value, non-empty sets without duplicates, valid numbers and base64, at most 32 levels of
+ * nesting, attribute names of 1 to 65535 bytes) and returned with numbers in canonical form.
+ * Also the item size DynamoDB bills and limits
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
+ *
+ * Items and maps are built without a prototype, so attribute names such as `__proto__` or
+ * `toString` are ordinary names: never a prototype change, never a member inherited from Object.
  */
 import type { AttributeValue, Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
@@ -11,6 +15,8 @@ import { validationMessage } from './validation/shapes.js';
 
 const TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
 const MAX_DEPTH = 32;
+/** "64 KB" in the documentation; 65535 bytes is the longest name DynamoDB accepts. */
+const MAX_NAME_BYTES = 65535;
 
 export interface ValueCheckOptions {
   /** PutItem wraps the set errors in "1 validation error detected: "; other operations do not. */
@@ -19,9 +25,19 @@ export interface ValueCheckOptions {
 
 /** Checks every value of an item (or key) map and returns it with canonical numbers. */
 export function checkItem(raw: Record<string, unknown>, options: ValueCheckOptions = {}): Item {
-  const item: Item = {};
-  for (const [name, value] of Object.entries(raw)) item[name] = checkValue(value, 0, options);
+  const entries = Object.entries(raw);
+  // DynamoDB checks every top-level name before it looks at the values.
+  for (const [name] of entries) checkName(name);
+  const item: Item = Object.create(null);
+  for (const [name, value] of entries) item[name] = checkValue(value, 0, options);
   return item;
+}
+
+function checkName(name: string): void {
+  if (name === '') throw ddbErrors.validation('Empty attribute name');
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    throw ddbErrors.validation(validationMessage([`Attribute name is too large, must be less than ${MAX_NAME_BYTES + 1} bytes`]));
+  }
 }
 
 export function checkValue(raw: unknown, depth: number, options: ValueCheckOptions): AttributeValue {
@@ -41,7 +57,7 @@ export function checkValue(raw: unknown, depth: number, options: ValueCheckOptio
     case 'S':
       return { S: expect(value, 'string') };
     case 'B':
-      return { B: expect(value, 'string') };
+      return { B: checkBase64(expect(value, 'string')) };
     case 'N':
       return { N: canonicalNumber(expect(value, 'string')) };
     case 'BOOL':
@@ -54,13 +70,16 @@ export function checkValue(raw: unknown, depth: number, options: ValueCheckOptio
     case 'SS':
     case 'NS':
     case 'BS':
-      return checkSet(type, expectList(value).map((member) => expect(member, 'string')), setError);
+      return checkSet(type, expectList(value).map((member) => expectSetMember(member, type)), setError);
     case 'L':
       return { L: expectList(value).map((member) => checkValue(member, depth + 1, options)) };
     default: {
       if (typeof value !== 'object' || Array.isArray(value)) throw ddbErrors.serialization('Unexpected value type in payload');
-      const map: Record<string, AttributeValue> = {};
-      for (const [name, member] of Object.entries(value as object)) map[name] = checkValue(member, depth + 1, options);
+      const map: Record<string, AttributeValue> = Object.create(null);
+      for (const [name, member] of Object.entries(value as object)) {
+        checkName(name);
+        map[name] = checkValue(member, depth + 1, options);
+      }
       return { M: map };
     }
   }
@@ -84,6 +103,29 @@ function checkSet(type: 'SS' | 'NS' | 'BS', members: string[], setError: (messag
 function expect<T extends 'string' | 'boolean'>(value: unknown, type: T): T extends 'string' ? string : boolean {
   if (typeof value !== type) throw ddbErrors.serialization('Unexpected value type in payload');
   return value as never;
+}
+
+function expectSetMember(value: unknown, type: 'SS' | 'NS' | 'BS'): string {
+  const member = expect(value, 'string');
+  return type === 'BS' ? checkBase64(member) : member;
+}
+
+/**
+ * Binary values travel as base64, which the service decodes before anything else looks at the
+ * request: text that is not canonical base64 is a SerializationException.
+ */
+function checkBase64(text: string): string {
+  const cannot = `'${text}' can not be converted to a Blob: `;
+  if (text.length % 4 !== 0) {
+    throw ddbErrors.serialization(`${cannot}Base64 encoded length is expected a multiple of 4 bytes but found: ${text.length}`);
+  }
+  const invalid = /[^A-Za-z0-9+/=]|=[^=]/.exec(text);
+  if (invalid) throw ddbErrors.serialization(`${cannot}Invalid Base64 character: '${invalid[0][0]}'`);
+  if (Buffer.from(text, 'base64').toString('base64') !== text) {
+    // "dectected" is DynamoDB's spelling.
+    throw ddbErrors.serialization(`${cannot}Invalid last non-pad Base64 character dectected`);
+  }
+  return text;
 }
 
 function expectList(value: unknown): unknown[] {

@@ -15,22 +15,32 @@ const MAX_ITEM_BYTES = 400 * 1024;
 const MAX_PARTITION_KEY_BYTES = 2048;
 const MAX_SORT_KEY_BYTES = 1024;
 
+export interface ItemKeyCheckOptions {
+  /** BatchWriteItem reports a missing or mistyped table key only as "does not match the schema". */
+  readonly plainKeyMismatch?: boolean;
+}
+
 /**
- * PutItem's checks of an item against the table's key schema and index key types; UpdateItem
- * runs them on the updated item, with its own wording of the size limit.
+ * An item is limited to 400 KB. DynamoDB checks a put's size before it looks the table up;
+ * UpdateItem checks the updated item, with its own wording.
  */
-export function checkItemKeys(item: Item, table: Table, oversize = 'Item size has exceeded the maximum allowed size'): void {
+export function checkItemSize(item: Item, message = 'Item size has exceeded the maximum allowed size'): void {
+  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation(message);
+}
+
+/** PutItem's checks of an item against the table's key schema and index key types. */
+export function checkItemKeys(item: Item, table: Table, options: ItemKeyCheckOptions = {}): void {
   const { schema } = table.settings;
   for (const attribute of keyAttributes(schema)) {
     const value = item[attribute.name];
-    if (value === undefined) throw ddbErrors.invalidParameter(`Missing the key ${attribute.name} in the item`);
-    if (scalarOf(value, attribute.type) === undefined) {
+    if (value === undefined || scalarOf(value, attribute.type) === undefined) {
+      if (options.plainKeyMismatch) throw ddbErrors.keyMismatch();
+      if (value === undefined) throw ddbErrors.invalidParameter(`Missing the key ${attribute.name} in the item`);
       throw ddbErrors.invalidParameter(`Type mismatch for key ${attribute.name} expected: ${attribute.type} actual: ${typeOf(value)}`);
     }
     checkKeyValue(value, attribute, attribute === schema.hash);
   }
   checkIndexKeys(item, table);
-  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation(oversize);
 }
 
 /** GetItem's and DeleteItem's check: exactly the key attributes, each of its declared type. */

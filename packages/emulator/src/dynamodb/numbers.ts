@@ -23,7 +23,8 @@ const MIN_EXPONENT = -129;
 
 export const ZERO: Decimal = { sign: 0, digits: '', exponent: 0 };
 
-const NUMBER_SYNTAX = /^\s*([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?\s*$/;
+/** Whitespace around the digits is refused, as DynamoDB refuses it. */
+const NUMBER_SYNTAX = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 
 function validation(message: string): AwsError {
   return new AwsError('ValidationException', message, 400);

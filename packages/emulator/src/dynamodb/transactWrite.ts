@@ -9,7 +9,7 @@ import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
 import type { Condition } from './expressions/index.js';
 import { checkItem } from './items.js';
-import { checkItemKeys, checkKey } from './keyChecks.js';
+import { checkItemKeys, checkItemSize, checkKey } from './keyChecks.js';
 import { itemIdentity, keyAttributes } from './model/keys.js';
 import type { Table } from './model/table.js';
 import type { DynamoDbContext } from './operation.js';
@@ -53,7 +53,10 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   const table = requireItemTable(context, action.TableName);
   const schema = table.settings.schema;
   const put = kind === 'Put' ? checkItem(action.Item ?? {}) : undefined;
-  if (put) checkItemKeys(put, table);
+  if (put) {
+    checkItemSize(put);
+    checkItemKeys(put, table);
+  }
   const key = put
     ? Object.fromEntries(keyAttributes(schema).map((attribute) => [attribute.name, put[attribute.name]!]))
     : checkItem(action.Key ?? {});

@@ -5,7 +5,7 @@
  */
 import type { Item } from './attributeValue.js';
 import { applyUpdate, checkKeyNotUpdated, projectItem, type DocumentPath, type Update } from './expressions/index.js';
-import { checkItemKeys } from './keyChecks.js';
+import { checkItemKeys, checkItemSize } from './keyChecks.js';
 import { keyAttributes } from './model/keys.js';
 import type { Table } from './model/table.js';
 
@@ -21,7 +21,8 @@ export function checkUpdateOfTable(update: Update | undefined, table: Table): vo
 
 export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {
   const result = update ? applyUpdate(update, existing ?? key) : { item: existing ?? key, updatedPaths: [] };
-  checkItemKeys(result.item, table, 'Item size to update has exceeded the maximum allowed size');
+  checkItemSize(result.item, 'Item size to update has exceeded the maximum allowed size');
+  checkItemKeys(result.item, table);
   return result;
 }
 

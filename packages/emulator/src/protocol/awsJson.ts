@@ -43,16 +43,29 @@ export interface JsonService {
   operation(name: string): JsonHandler | undefined;
 }
 
+/** Media types an aws-json body may be declared as (parameters such as charset aside). */
+const JSON_MEDIA_TYPES = new Set([AWS_JSON_CONTENT_TYPE, 'application/json']);
+
 /**
  * Reads the body, runs the operation and writes its answer: the returned object as JSON, or
  * the thrown AwsError in the service's spelling. A body that is not JSON is refused before the
- * operation name is looked at, as DynamoDB does.
+ * operation name is looked at, as DynamoDB does. A request that is no aws-json call at all (not
+ * a POST, or a body not declared as JSON) gets the front end's bare 404 instead.
  */
 export async function serveJson(req: IncomingMessage, res: ServerResponse, service: JsonService, operationName: string, envelope: JsonEnvelope): Promise<void> {
+  if (req.method !== 'POST') {
+    req.resume();
+    answerNotAJsonCall(res, envelope.requestId);
+    return;
+  }
   try {
-    const input = await readJsonObject(req, service.maxBodyBytes, service.style);
+    const input = await readJsonObject(req, service.maxBodyBytes, service.style, isJsonMediaType(req.headers['content-type']));
+    if (input === undefined) {
+      answerNotAJsonCall(res, envelope.requestId);
+      return;
+    }
     const handler = service.operation(operationName);
-    if (!handler) throw unknownOperation();
+    if (!handler) throw unknownOperation(operationName);
     writeJsonResponse(res, 200, await handler(input, envelope), envelope.requestId);
   } catch (error) {
     if (res.headersSent) {
@@ -64,11 +77,31 @@ export async function serveJson(req: IncomingMessage, res: ServerResponse, servi
   }
 }
 
+function isJsonMediaType(contentType: string | undefined): boolean {
+  return contentType !== undefined && JSON_MEDIA_TYPES.has(contentType.split(';')[0]!.trim().toLowerCase());
+}
+
+/**
+ * Coral's answer to a request that is not an aws-json call, as DynamoDB gives it: 404 and a
+ * bare XML element rather than a JSON error.
+ */
+function answerNotAJsonCall(res: ServerResponse, requestId: string): void {
+  const body = Buffer.from('<UnknownOperationException/>\n');
+  res.writeHead(404, { 'content-length': body.length, 'x-amzn-requestid': requestId, 'x-amz-crc32': crc32(body) });
+  res.end(body);
+}
+
 /**
  * Reads a request body of at most `limit` bytes as a JSON object. An empty body counts as `{}`,
- * which is what the SDKs send for an operation without input.
+ * which is what the SDKs send for an operation without input; a non-empty body not declared as
+ * JSON (`declaredJson` false) is not read as JSON, and gives undefined.
  */
-export async function readJsonObject(req: IncomingMessage, limit: number, style: JsonErrorStyle): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  req: IncomingMessage,
+  limit: number,
+  style: JsonErrorStyle,
+  declaredJson = true,
+): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -81,6 +114,7 @@ export async function readJsonObject(req: IncomingMessage, limit: number, style:
   }
   const text = Buffer.concat(chunks, length).toString('utf8');
   if (text.trim() === '') return {};
+  if (!declaredJson) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -121,6 +155,6 @@ export function splitTarget(target: string): { service: string; operation: strin
   return { service: target.slice(0, dot), operation: target.slice(dot + 1) };
 }
 
-export function unknownOperation(): AwsError {
-  return new AwsError('UnknownOperationException', '', 400);
+export function unknownOperation(operation: string): AwsError {
+  return new AwsError('UnknownOperationException', `The emulator does not serve the operation "${operation}" named by X-Amz-Target.`, 400);
 }

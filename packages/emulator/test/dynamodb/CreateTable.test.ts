@@ -143,6 +143,14 @@ describe('CreateTable: how bad input is refused', () => {
     );
   });
 
+  it('echoes a value that breaks a constraint only 16 levels deep, however deep the request nests it', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const body = `{"TableName":"abc","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[],"KeySchema":[{"AttributeName":"a","KeyType":"HASH","X":${deep}},{},{}]}`;
+    const { status, json } = await env.raw('CreateTable', body);
+    expect(status).toBe(400);
+    expect(json.message).toMatch(/^\d validation errors detected: Value '\[\{AttributeName: a,KeyType: HASH,X: \[\[\[\[.*\.\.\.\]+\}, \{\}, \{\}\]' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2/);
+  });
+
   it('requires throughput for PROVISIONED and forbids it for PAY_PER_REQUEST', async () => {
     const keys = { TableName: 'abc', AttributeDefinitions: [S('id')], KeySchema: [HASH('id')] };
     expect((await refused(keys)).message).toBe('One or more parameter values were invalid: Missing required parameter in input: "ProvisionedThroughput"');

@@ -36,11 +36,13 @@ describe('DeleteItem: how bad input is refused', () => {
     const TableName = await env.table();
     const mismatch = await failure(env.ddb.send(new DeleteItemCommand({ TableName, Key: { id: { N: '1' } } })));
     expect([mismatch.name, mismatch.message]).toEqual(['ValidationException', 'The provided key element does not match the schema']);
-    const returns = await failure(env.ddb.send(new DeleteItemCommand({ TableName, Key: { id: { S: 'a' } }, ReturnValues: 'UPDATED_NEW' })));
-    expect(returns.message).toBe('ReturnValues can only be ALL_OLD or NONE');
+    for (const ReturnValues of ['ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'] as const) {
+      const returns = await failure(env.ddb.send(new DeleteItemCommand({ TableName, Key: { id: { S: 'a' } }, ReturnValues })));
+      expect(returns.message).toBe('1 validation error detected: ReturnValues can only be ALL_OLD or NONE');
+    }
     const bogus = await failure(env.ddb.send(new DeleteItemCommand({ TableName, Key: { id: { S: 'a' } }, ReturnValues: 'SOME' as never })));
     expect(bogus.message).toBe(
-      "1 validation error detected: Value 'SOME' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]",
+      "1 validation error detected: Value 'SOME' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]",
     );
     const missing = await failure(env.ddb.send(new DeleteItemCommand({ TableName: 'missing', Key: { id: { S: 'a' } } })));
     expect([missing.name, missing.message]).toEqual(['ResourceNotFoundException', 'Requested resource not found']);

@@ -120,11 +120,27 @@ describe('PutItem: how bad input is refused', () => {
       'Item size has exceeded the maximum allowed size',
     );
     await env.ddb.send(new PutItemCommand({ TableName, Item: { id: { S: 'a' }, big: { S: 'x'.repeat(400 * 1024 - 10) } } }));
+    // The size is checked before the table is looked up.
+    expect(await refusal({ TableName: 'missing', Item: { id: { S: 'a' }, big: { S: 'x'.repeat(400 * 1024) } } })).toBe(
+      'Item size has exceeded the maximum allowed size',
+    );
   });
 
-  it('refuses unsupported ReturnValues, an unknown table and values without an expression', async () => {
+  it('accepts ReturnValues NONE and ALL_OLD only', async () => {
     const TableName = await env.table();
-    expect(await refusal({ TableName, Item: { id: { S: 'a' } }, ReturnValues: 'ALL_NEW' })).toBe('ReturnValues can only be ALL_OLD or NONE');
+    const Item = { id: { S: 'rv' } };
+    for (const ReturnValues of ['NONE', 'ALL_OLD'] as const) await env.ddb.send(new PutItemCommand({ TableName, Item, ReturnValues }));
+    for (const ReturnValues of ['ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'] as const) {
+      expect(await refusal({ TableName, Item, ReturnValues })).toBe('1 validation error detected: ReturnValues can only be ALL_OLD or NONE');
+    }
+    expect(await refusal({ TableName, Item, ReturnValues: 'BOGUS' as never })).toBe(
+      "1 validation error detected: Value 'BOGUS' at 'returnValues' failed to satisfy constraint: " +
+        'Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]',
+    );
+  });
+
+  it('refuses an unknown table and values without an expression', async () => {
+    const TableName = await env.table();
     const missing = await failure(env.ddb.send(new PutItemCommand({ TableName: 'missing', Item: { id: { S: 'a' } } })));
     expect([missing.name, missing.message]).toEqual(['ResourceNotFoundException', 'Requested resource not found']);
     expect(await refusal({ TableName, Item: { id: { S: 'a' } }, ExpressionAttributeValues: { ':v': { S: 'x' } } })).toBe(

@@ -18,6 +18,7 @@ describe('DynamoDB numbers', () => {
   it('refuses what DynamoDB refuses, with its messages', () => {
     expect(() => n('abc')).toThrow('cannot be converted to a numeric value');
     expect(() => n('')).toThrow('cannot be converted to a numeric value');
+    for (const spaced of [' 1', '1 ', '\t1', '1\n']) expect(() => n(spaced)).toThrow('cannot be converted to a numeric value');
     expect(() => n('1'.repeat(39))).toThrow('more than 38 significant digits');
     expect(() => n('1E+126')).toThrow('Number overflow');
     expect(() => n('1E-131')).toThrow('Number underflow');

@@ -23,7 +23,7 @@ export default defineOperation<GetItemInput>({
   input: {
     TableName: shapes.tableName,
     Key: shapes.attributeMap,
-    AttributesToGet: { kind: 'list', min: 1, member: { kind: 'string', min: 1, max: 255 } },
+    AttributesToGet: shapes.attributesToGet,
     ConsistentRead: { kind: 'boolean' },
     ReturnConsumedCapacity: shapes.returnConsumedCapacity,
     ProjectionExpression: { kind: 'string' },

@@ -1,12 +1,11 @@
 import type { Item } from '../attributeValue.js';
 import { consumedCapacity, itemCollectionMetrics, writeConsumption, type CapacityRequest } from '../capacity.js';
 import { checkWriteCondition, type ConditionInput } from '../expressionSeam.js';
-import { checkItem } from '../items.js';
 import { checkItemKeys } from '../keyChecks.js';
 import { defineOperation } from '../operation.js';
 import { requireItemTable } from '../tables.js';
 import * as shapes from '../validation/common.js';
-import { checkReturnValues } from '../writeChecks.js';
+import { checkItemToPut, checkReturnValues } from '../writeChecks.js';
 
 interface PutItemInput extends ConditionInput {
   TableName: string;
@@ -36,7 +35,7 @@ export default defineOperation<PutItemInput>({
   },
   handle(input, context) {
     checkReturnValues(input.ReturnValues);
-    const item: Item = checkItem(input.Item, { envelopeSetErrors: true });
+    const item: Item = checkItemToPut(input.Item, { envelopeSetErrors: true });
     const table = requireItemTable(context, input.TableName);
     checkItemKeys(item, table);
     checkWriteCondition(input, table.get(item));

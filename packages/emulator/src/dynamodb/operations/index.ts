@@ -1,5 +1,7 @@
 /** Every DynamoDB operation the emulator serves; the service builds its dispatch table from this list. */
 import type { DynamoDbOperation } from '../operation.js';
+import BatchGetItem from './BatchGetItem.js';
+import BatchWriteItem from './BatchWriteItem.js';
 import CreateTable from './CreateTable.js';
 import DeleteItem from './DeleteItem.js';
 import DeleteTable from './DeleteTable.js';
@@ -22,6 +24,8 @@ import UpdateTable from './UpdateTable.js';
 import UpdateTimeToLive from './UpdateTimeToLive.js';
 
 export const dynamoDbOperations: readonly DynamoDbOperation[] = [
+  BatchGetItem,
+  BatchWriteItem,
   CreateTable,
   DeleteItem,
   DeleteTable,

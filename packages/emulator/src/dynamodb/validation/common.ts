@@ -2,11 +2,11 @@
  * Shapes DynamoDB's operations share, with the constraints of its API model
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Types.html).
  */
-import type { Shape } from './shapes.js';
+import type { Shape, StringShape } from './shapes.js';
 
 export const NAME_PATTERN = '[a-zA-Z0-9_.-]+';
 
-export const tableName: Shape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
+export const tableName: StringShape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
 export const indexName: Shape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
 export const attributeName: Shape = { kind: 'string', notNull: true, min: 1, max: 255 };
 
@@ -79,12 +79,16 @@ export const tags: Shape = {
   },
 };
 
+/** Names of the attributes a read returns (the names of non-key attributes may be up to 64 KB). */
+export const attributesToGet: Shape = { kind: 'list', min: 1, member: { kind: 'string', min: 1, max: 65535 } };
+
 /** An item or a key: attribute names to values. */
 export const attributeMap: Shape = { kind: 'map', notNull: true, value: { kind: 'attributeValue' } };
 
 export const returnConsumedCapacity: Shape = { kind: 'string', enum: ['INDEXES', 'TOTAL', 'NONE'] };
 export const returnItemCollectionMetrics: Shape = { kind: 'string', enum: ['SIZE', 'NONE'] };
-export const returnValues: Shape = { kind: 'string', enum: ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] };
+/** DynamoDB lists the values in this order in its enum message. */
+export const returnValues: Shape = { kind: 'string', enum: ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'] };
 export const returnValuesOnConditionCheckFailure: Shape = { kind: 'string', enum: ['ALL_OLD', 'NONE'] };
 
 /** The expression members GetItem, PutItem and DeleteItem share (evaluated in expressionSeam.ts). */

@@ -12,15 +12,27 @@ interface Common {
   /** DynamoDB's "Member must not be null". */
   readonly notNull?: boolean;
 }
+export type StringShape = Common & { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] };
 export type Shape =
-  | (Common & { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] })
+  | StringShape
   | (Common & { kind: 'long'; minValue?: number; maxValue?: number })
   | (Common & { kind: 'boolean' })
   | (Common & { kind: 'list'; min?: number; max?: number; member: Shape })
-  | (Common & { kind: 'map'; min?: number; max?: number; value: Shape })
+  | MapShape
   | (Common & { kind: 'structure'; members: Readonly<Record<string, Shape>> })
   /** An AttributeValue: only its JSON type is checked here; items.ts validates its content. */
   | (Common & { kind: 'attributeValue' });
+
+type MapShape = Common & {
+  kind: 'map';
+  min?: number;
+  max?: number;
+  /** Constraints on every key, reported once for the whole map ("Map keys must satisfy constraint"). */
+  keys?: StringShape;
+  /** Length limits of every (list) value, reported once for the whole map ("Map value must satisfy constraint"). */
+  valueLength?: { min: number; max: number };
+  value: Shape;
+};
 
 export type Members = Readonly<Record<string, Shape>>;
 
@@ -47,10 +59,15 @@ export function constraintFailure(value: unknown, path: string, constraint: stri
   return `Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`;
 }
 
-function render(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([name, member]) => `${name}: ${render(member)}`).join(',')}}`;
+/** Past this depth a rendered value shows as `...`: a request can nest values without limit. */
+const RENDER_DEPTH = 16;
+
+function render(value: unknown, depth = 0): string {
+  const nested = value !== null && typeof value === 'object';
+  if (nested && depth >= RENDER_DEPTH) return '...';
+  if (Array.isArray(value)) return `[${value.map((member) => render(member, depth + 1)).join(', ')}]`;
+  if (nested) {
+    return `{${Object.entries(value).map(([name, member]) => `${name}: ${render(member, depth + 1)}`).join(',')}}`;
   }
   return String(value);
 }
@@ -106,17 +123,9 @@ function checkMember(value: unknown, shape: Shape, path: string, errors: string[
     return;
   }
   switch (shape.kind) {
-    case 'string': {
-      const text = value as string;
-      if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(text)) {
-        errors.push(constraintFailure(text, path, `Member must satisfy regular expression pattern: ${shape.pattern}`));
-      }
-      checkLength(text, [...text].length, shape, path, errors);
-      if (shape.enum && !shape.enum.includes(text)) {
-        errors.push(constraintFailure(text, path, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`));
-      }
+    case 'string':
+      for (const constraint of stringFailures(value as string, shape)) errors.push(constraintFailure(value, path, constraint));
       return;
-    }
     case 'long': {
       const number = value as number;
       if (shape.minValue !== undefined && number < shape.minValue) {
@@ -135,7 +144,9 @@ function checkMember(value: unknown, shape: Shape, path: string, errors: string[
     }
     case 'map': {
       const map = value as Record<string, unknown>;
-      checkLength(map, Object.keys(map).length, shape, path, errors);
+      const keys = Object.keys(map);
+      checkLength(map, keys.length, shape, path, errors);
+      checkMapKeysAndValues(map, shape, path, errors);
       for (const [key, member] of Object.entries(map)) checkMember(member, shape.value, `${path}.${key}.member`, errors);
       return;
     }
@@ -148,6 +159,20 @@ function checkMember(value: unknown, shape: Shape, path: string, errors: string[
   }
 }
 
+/** The constraints a map's keys and (list) values must meet, each reported once for the whole map. */
+function checkMapKeysAndValues(map: Record<string, unknown>, shape: MapShape, path: string, errors: string[]): void {
+  const { keys, valueLength } = shape;
+  if (keys && Object.keys(map).some((key) => stringFailures(key, keys).length > 0)) {
+    const constraints = [...lengthConstraints(keys), ...(keys.pattern === undefined ? [] : [patternConstraint(keys.pattern)])];
+    errors.push(constraintFailure(map, path, `Map keys must satisfy constraint: [${constraints.join(', ')}]`));
+  }
+  if (!valueLength) return;
+  const outOfRange = (value: unknown) => Array.isArray(value) && (value.length < valueLength.min || value.length > valueLength.max);
+  if (Object.values(map).some(outOfRange)) {
+    errors.push(constraintFailure(map, path, `Map value must satisfy constraint: [${lengthConstraints(valueLength).join(', ')}]`));
+  }
+}
+
 function checkLength(value: unknown, length: number, shape: { min?: number; max?: number }, path: string, errors: string[]): void {
   if (shape.min !== undefined && length < shape.min) {
     errors.push(constraintFailure(value, path, `Member must have length greater than or equal to ${shape.min}`));
@@ -155,4 +180,27 @@ function checkLength(value: unknown, length: number, shape: { min?: number; max?
   if (shape.max !== undefined && length > shape.max) {
     errors.push(constraintFailure(value, path, `Member must have length less than or equal to ${shape.max}`));
   }
+}
+
+/** The constraints a string breaks, in the order DynamoDB lists them. */
+function stringFailures(text: string, shape: StringShape): string[] {
+  const failures: string[] = [];
+  if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(text)) failures.push(patternConstraint(shape.pattern));
+  const length = [...text].length;
+  if (shape.min !== undefined && length < shape.min) failures.push(`Member must have length greater than or equal to ${shape.min}`);
+  if (shape.max !== undefined && length > shape.max) failures.push(`Member must have length less than or equal to ${shape.max}`);
+  if (shape.enum && !shape.enum.includes(text)) failures.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  return failures;
+}
+
+function patternConstraint(pattern: string): string {
+  return `Member must satisfy regular expression pattern: ${pattern}`;
+}
+
+/** Both length limits, as a map's key and value constraints list them: the maximum first. */
+function lengthConstraints(shape: { min?: number; max?: number }): string[] {
+  return [
+    ...(shape.max === undefined ? [] : [`Member must have length less than or equal to ${shape.max}`]),
+    ...(shape.min === undefined ? [] : [`Member must have length greater than or equal to ${shape.min}`]),
+  ];
 }
