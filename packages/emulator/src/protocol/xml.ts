@@ -42,30 +42,48 @@ const escapes: Record<string, string> = {
  */
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 export function escapeXml(text: string): string {
+  // Most keys and values need no escaping: testing first spares the replace and its closure.
+  if (!HAS_ESCAPE.test(text)) return text;
   return text.replace(NEEDS_ESCAPE, (char) => escapes[char] ?? `&#x${char.charCodeAt(0).toString(16)};`);
 }
 
-function renderValue(name: string, value: XmlValue, out: string[]): void {
-  if (value === undefined || value === null) return;
-  if (value instanceof XmlElements) {
-    for (const [element, elementValue] of value.elements) renderValue(element, elementValue, out);
-    return;
+/**
+ * Renders one element (or none, or the repeated elements of an array) as a string. Listings
+ * render hundreds of elements a request, so this stays allocation-light: string concatenation,
+ * `for...in` over the object's own keys (they are plain data), no intermediate arrays.
+ */
+function renderValue(name: string, value: XmlValue): string {
+  switch (typeof value) {
+    case 'string':
+      return `<${name}>${escapeXml(value)}</${name}>`;
+    case 'number':
+    case 'boolean':
+      return `<${name}>${String(value)}</${name}>`;
+    case 'undefined':
+      return '';
   }
+  if (value === null) return '';
+  if (value instanceof Date) return `<${name}>${value.toISOString()}</${name}>`;
+  let out = '';
   if (Array.isArray(value)) {
-    for (const item of value) renderValue(name, item, out);
-    return;
+    for (const item of value) out += renderValue(name, item);
+    return out;
   }
-  if (value instanceof Date) {
-    out.push(`<${name}>${value.toISOString()}</${name}>`);
-  } else if (typeof value === 'object') {
-    out.push(`<${name}>`);
-    for (const [child, childValue] of Object.entries(value)) renderValue(child, childValue, out);
-    out.push(`</${name}>`);
-  } else {
-    out.push(`<${name}>${escapeXml(String(value))}</${name}>`);
+  if (value instanceof XmlElements) {
+    for (const [element, elementValue] of value.elements) out += renderValue(element, elementValue);
+    return out;
   }
+  return `<${name}>${renderChildren(value)}</${name}>`;
+}
+
+function renderChildren(value: XmlObject): string {
+  let out = '';
+  for (const child in value) out += renderValue(child, value[child]);
+  return out;
 }
 
 /**
@@ -73,11 +91,9 @@ function renderValue(name: string, value: XmlValue, out: string[]): void {
  * text (GetBucketLocation answers `<LocationConstraint>eu-west-1</LocationConstraint>`).
  */
 export function renderXmlDocument(root: string, body: XmlObject | string, namespace: string | null = S3_NAMESPACE): string {
-  const out: string[] = [XML_DECLARATION, namespace ? `<${root} xmlns="${namespace}">` : `<${root}>`];
-  if (typeof body === 'string') out.push(escapeXml(body));
-  else for (const [child, value] of Object.entries(body)) renderValue(child, value, out);
-  out.push(`</${root}>`);
-  return out.join('');
+  const open = namespace ? `<${root} xmlns="${namespace}">` : `<${root}>`;
+  const content = typeof body === 'string' ? escapeXml(body) : renderChildren(body);
+  return `${XML_DECLARATION}${open}${content}</${root}>`;
 }
 
 const parser = new XMLParser({
