@@ -9,7 +9,7 @@ import { startEmulator } from '@kumo-testkit/emulator';
 const USAGE = `Usage: kumo-testkit <command> [options]
 
 Commands:
-  serve    Run the emulator (S3 today; DynamoDB and SQS as they land) in the foreground.
+  serve    Run the emulator (S3 and DynamoDB; SQS is next) in the foreground.
            --port <p>       TCP port (env KUMO_PORT; default 4566; 0 picks a free one)
            --host <h>       bind address (env KUMO_HOST; default 127.0.0.1; 0.0.0.0 to expose it)
            --data-dir <d>   where large object bodies are kept (env KUMO_DATA_DIR)
@@ -75,7 +75,7 @@ async function serve(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const bodies = settings.dataDir ? `large bodies under ${settings.dataDir}` : 'large bodies in a temporary directory';
-  process.stdout.write(`kumo-testkit emulator ready at ${emulator.endpoint} (services: s3; state in memory, ${bodies})\n`);
+  process.stdout.write(`kumo-testkit emulator ready at ${emulator.endpoint} (services: s3, dynamodb; state in memory, ${bodies})\n`);
 
   await new Promise<void>((resolveStop) => {
     const stop = (signal: NodeJS.Signals): void => {

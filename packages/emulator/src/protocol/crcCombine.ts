@@ -28,11 +28,23 @@ function shapeOf(width: number, polynomial: bigint): CrcShape {
   return shape;
 }
 
-const shapes: Record<CombinableAlgorithm, CrcShape> = {
-  CRC32: shapeOf(32, 0xedb88320n),
-  CRC32C: shapeOf(32, 0x82f63b78n),
-  CRC64NVME: shapeOf(64, 0x9a6c9329ac4bc9b5n),
+const polynomials: Record<CombinableAlgorithm, [width: number, polynomial: bigint]> = {
+  CRC32: [32, 0xedb88320n],
+  CRC32C: [32, 0x82f63b78n],
+  CRC64NVME: [64, 0x9a6c9329ac4bc9b5n],
 };
+
+/** Built on first use: only multipart completions need them, and they cost milliseconds at start-up. */
+const shapes = new Map<CombinableAlgorithm, CrcShape>();
+
+function shapeFor(algorithm: CombinableAlgorithm): CrcShape {
+  let shape = shapes.get(algorithm);
+  if (!shape) {
+    shape = shapeOf(...polynomials[algorithm]);
+    shapes.set(algorithm, shape);
+  }
+  return shape;
+}
 
 /** a(x)·b(x) modulo the polynomial; the top bit is x^0 in the reflected order. */
 function multiplyModulo(shape: CrcShape, a: bigint, b: bigint): bigint {
@@ -65,12 +77,12 @@ function toBigInt(bytes: Buffer): bigint {
 
 /** CRC(A ‖ B) from CRC(A), CRC(B) and B's length; CRCs as big-endian bytes, as S3 encodes them. */
 export function combineCrc(algorithm: CombinableAlgorithm, first: Buffer, second: Buffer, secondLength: number): Buffer {
-  const shape = shapes[algorithm];
+  const shape = shapeFor(algorithm);
   const combined = multiplyModulo(shape, shiftFor(shape, secondLength), toBigInt(first)) ^ toBigInt(second);
   const bytes = Number(shape.width / 8n);
   return Buffer.from(combined.toString(16).padStart(bytes * 2, '0'), 'hex');
 }
 
 export function isCombinable(algorithm: ChecksumAlgorithm): algorithm is CombinableAlgorithm {
-  return algorithm in shapes;
+  return algorithm in polynomials;
 }
