@@ -8,7 +8,7 @@ import { setInterval, clearInterval } from 'node:timers';
 import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startServerProcess } from './lib/serverProcess.mjs';
+import { startServerProcess } from '../lib/serverProcess.mjs';
 
 const SIZE = Number(process.env.BENCH_MEMORY_BYTES ?? 1024 ** 3);
 const CHUNK = 1024 * 1024;
