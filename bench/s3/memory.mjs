@@ -35,7 +35,7 @@ function digestOf(chunks) {
 }
 
 const mb = (kb) => (kb / 1024).toFixed(1);
-const server = await startServerProcess(fileURLToPath(new URL('./servers/emulator.mjs', import.meta.url)));
+const server = await startServerProcess(fileURLToPath(new URL('../servers/emulator.mjs', import.meta.url)));
 const samples = [];
 const sampler = setInterval(() => samples.push(server.memoryKb('VmRSS') ?? 0), 100);
 const s3 = new S3Client({

@@ -17,7 +17,7 @@ const selectedPhases = settings.selectPhases(phases({ smallOps: settings.ops, li
 
 /** How each server is started and what its SDK client needs (s3rver checks signatures against its one account). */
 const serverSpecs = {
-  emulator: { script: 'servers/emulator.mjs', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } },
+  emulator: { script: '../servers/emulator.mjs', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } },
   null: { script: 'servers/null.mjs', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } },
   // s3rver 3.7.1 ciphers ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node >= 17)
   // only offers through its legacy provider.
