@@ -8,7 +8,7 @@ import { setInterval, clearInterval } from 'node:timers';
 import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startServerProcess } from './lib/serverProcess.mjs';
+import { startServerProcess } from '../lib/serverProcess.mjs';
 
 const SIZE = Number(process.env.BENCH_MEMORY_BYTES ?? 1024 ** 3);
 const CHUNK = 1024 * 1024;
@@ -35,7 +35,7 @@ function digestOf(chunks) {
 }
 
 const mb = (kb) => (kb / 1024).toFixed(1);
-const server = await startServerProcess(fileURLToPath(new URL('./servers/emulator.mjs', import.meta.url)));
+const server = await startServerProcess(fileURLToPath(new URL('../servers/emulator.mjs', import.meta.url)));
 const samples = [];
 const sampler = setInterval(() => samples.push(server.memoryKb('VmRSS') ?? 0), 100);
 const s3 = new S3Client({

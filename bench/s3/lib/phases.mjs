@@ -2,6 +2,7 @@
 // with a bounded number in flight; `units` says what one operation counts as (page requests for
 // listings, bytes for large objects).
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { runPool } from '../../lib/runner.mjs';
 
 const SMALL_BODY = Buffer.alloc(1024, 's');
 const SMALL_KEYS = 1000;
@@ -9,15 +10,6 @@ const LIST_KEYS = 1000;
 const LIST_PAGE = 100;
 const LARGE_SIZE = 64 * 1024 * 1024;
 const LARGE_KEY = `large/${LARGE_SIZE}.bin`;
-
-/** Runs op(0..count-1) with at most `concurrency` in flight. */
-export async function runPool(count, concurrency, op) {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) await op(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-}
 
 async function drain(body) {
   for await (const chunk of body) void chunk;

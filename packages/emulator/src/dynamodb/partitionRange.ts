@@ -16,7 +16,7 @@ export interface RangePosition {
 }
 
 /** The first index in [0, length) for which `past` holds, `past` being false then true along the array. */
-function firstIndex(length: number, past: (index: number) => boolean): number {
+export function firstIndex(length: number, past: (index: number) => boolean): number {
   let low = 0;
   let high = length;
   while (low < high) {

@@ -5,9 +5,9 @@
  * range of hashes: every item belongs to exactly one of TotalSegments segments.
  */
 import { crc32 } from 'node:zlib';
-import type { StoredItem } from './model/itemStore.js';
+import type { ItemStore, StoredItem } from './model/itemStore.js';
 import { keyToken } from './model/keys.js';
-import { partitionRange } from './partitionRange.js';
+import { firstIndex, partitionRange } from './partitionRange.js';
 import type { ReadSource, StartKey } from './readSource.js';
 
 export interface Segment {
@@ -29,17 +29,35 @@ function place(token: string): Placed {
   return { hash: crc32(token), token };
 }
 
+interface PlacedPartition extends Placed {
+  readonly entries: readonly StoredItem[];
+}
+
+/**
+ * The partitions of a store in scan order, kept until a partition appears or goes: each page of a
+ * Scan would otherwise hash and sort every partition again. The entries are the store's own
+ * arrays, so writes inside a partition show without invalidating.
+ */
+const layouts = new WeakMap<ItemStore, { readonly version: number; readonly partitions: readonly PlacedPartition[] }>();
+
+function scanLayout(source: ReadSource): readonly PlacedPartition[] {
+  const { store } = source;
+  const cached = layouts.get(store);
+  if (cached?.version === store.partitionSetVersion) return cached.partitions;
+  const { hash } = source.schema;
+  const partitions = [...store.allPartitions()].map((entries) => ({ ...place(keyToken(entries[0]!.item[hash.name]!, hash.type)), entries })).sort(compare);
+  layouts.set(store, { version: store.partitionSetVersion, partitions });
+  return partitions;
+}
+
 export function* scanEntries(source: ReadSource, segment: Segment | undefined, start: StartKey | undefined): Generator<StoredItem> {
   const { hash, range } = source.schema;
-  const partitions = [...source.store.allPartitions()]
-    .map((entries) => ({ ...place(keyToken(entries[0]!.item[hash.name]!, hash.type)), entries }))
-    .filter(({ hash: value }) => !segment || Math.floor((value * segment.totalSegments) / 2 ** 32) === segment.segment)
-    .sort(compare);
+  const partitions = scanLayout(source);
   const from = start && place(keyToken(start.key[hash.name]!, hash.type));
-  for (const partition of partitions) {
-    const order = from ? compare(partition, from) : 1;
-    if (order < 0) continue;
-    const position = order === 0 ? { id: start!.id, ...(range && { sort: start!.key[range.name] }) } : undefined;
+  for (let i = from ? firstIndex(partitions.length, (index) => compare(partitions[index]!, from) >= 0) : 0; i < partitions.length; i++) {
+    const partition = partitions[i]!;
+    if (segment && Math.floor((partition.hash * segment.totalSegments) / 2 ** 32) !== segment.segment) continue;
+    const position = from && compare(partition, from) === 0 ? { id: start!.id, ...(range && { sort: start!.key[range.name] }) } : undefined;
     yield* partitionRange(partition.entries, range, undefined, true, position);
   }
 }

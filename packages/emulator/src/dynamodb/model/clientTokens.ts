@@ -4,6 +4,8 @@
  * writing anything, and with a different request is refused.
  */
 const WINDOW_MILLIS = 10 * 60 * 1000;
+/** Expired tokens are swept once the map has grown this much since the last sweep. */
+const MIN_SWEEP_SIZE = 64;
 
 interface Remembered {
   readonly fingerprint: string;
@@ -15,19 +17,31 @@ export type TokenLookup = { readonly kind: 'new' } | { readonly kind: 'replay'; 
 
 export class ClientTokens {
   private readonly tokens = new Map<string, Remembered>();
+  private sweepAt = MIN_SWEEP_SIZE;
 
   lookup(token: string, fingerprint: string, now: number): TokenLookup {
-    this.forgetBefore(now - WINDOW_MILLIS);
+    const cutoff = now - WINDOW_MILLIS;
     const remembered = this.tokens.get(token);
-    if (!remembered) return { kind: 'new' };
+    if (!remembered || remembered.at <= cutoff) {
+      this.tokens.delete(token);
+      return { kind: 'new' };
+    }
     return remembered.fingerprint === fingerprint ? { kind: 'replay', response: remembered.response } : { kind: 'mismatch' };
   }
 
   remember(token: string, fingerprint: string, now: number, response: unknown): void {
     this.tokens.set(token, { fingerprint, at: now, response });
+    if (this.tokens.size >= this.sweepAt) this.forgetBefore(now - WINDOW_MILLIS);
   }
 
+  /**
+   * Drops expired tokens to bound memory. Only the looked-up token's age decides an answer, so
+   * sweeping when the map has doubled (rather than at every lookup, which every transaction
+   * makes: the SDK sends a token each time) keeps a transaction's cost independent of how many
+   * came before.
+   */
   private forgetBefore(cutoff: number): void {
     for (const [token, remembered] of this.tokens) if (remembered.at <= cutoff) this.tokens.delete(token);
+    this.sweepAt = Math.max(MIN_SWEEP_SIZE, this.tokens.size * 2);
   }
 }

@@ -18,6 +18,7 @@ export class ItemStore {
   private readonly partitions = new Map<string, StoredItem[]>();
   private readonly byId = new Map<string, StoredItem>();
   private bytes = 0;
+  private partitionSet = 0;
 
   /** `schema` places entries; every item put must carry its key attributes. */
   constructor(readonly schema: KeySchema) {}
@@ -30,6 +31,11 @@ export class ItemStore {
     return this.bytes;
   }
 
+  /** Changes whenever a partition appears or goes, so a reader may keep what it derived from the set. */
+  get partitionSetVersion(): number {
+    return this.partitionSet;
+  }
+
   get(id: string): Item | undefined {
     return this.byId.get(id)?.item;
   }
@@ -39,9 +45,13 @@ export class ItemStore {
     const previous = this.remove(id);
     const entry: StoredItem = { id, item, size: itemSize(item) };
     const partitionKey = this.partitionKey(item);
-    const partition = this.partitions.get(partitionKey) ?? [];
+    let partition = this.partitions.get(partitionKey);
+    if (!partition) {
+      partition = [];
+      this.partitions.set(partitionKey, partition);
+      this.partitionSet += 1;
+    }
     partition.splice(this.insertionPoint(partition, entry), 0, entry);
-    this.partitions.set(partitionKey, partition);
     this.byId.set(id, entry);
     this.bytes += entry.size;
     return previous;
@@ -53,7 +63,10 @@ export class ItemStore {
     const partitionKey = this.partitionKey(entry.item);
     const partition = this.partitions.get(partitionKey)!;
     partition.splice(partition.indexOf(entry), 1);
-    if (partition.length === 0) this.partitions.delete(partitionKey);
+    if (partition.length === 0) {
+      this.partitions.delete(partitionKey);
+      this.partitionSet += 1;
+    }
     this.byId.delete(id);
     this.bytes -= entry.size;
     return entry.item;
@@ -71,6 +84,7 @@ export class ItemStore {
 
   clear(): void {
     this.partitions.clear();
+    this.partitionSet += 1;
     this.byId.clear();
     this.bytes = 0;
   }

@@ -113,7 +113,10 @@ function checkType(value: unknown, shape: Shape): void {
 
 function checkStructure(value: Record<string, unknown>, members: Members, parent: string, errors: string[]): void {
   for (const [name, shape] of Object.entries(members)) {
-    checkMember(value[name], shape, parent + lowerFirst(name), errors);
+    const member = value[name];
+    // Most declared members are absent from a request: no path to build for them.
+    if ((member === undefined || member === null) && !shape.notNull) continue;
+    checkMember(member, shape, parent + lowerFirst(name), errors);
   }
 }
 

@@ -1,5 +1,5 @@
-// The benchmark's Markdown table: per phase, each server's rate and server CPU per unit, and the
-// emulator's CPU relative to the null floor and to s3rver.
+// A benchmark's Markdown table: per phase, each server's rate and server CPU per unit, and the
+// emulator's CPU relative to the null floor and to its peer (s3rver, dynalite).
 import { cpus } from 'node:os';
 
 const format = (value) => (value === undefined ? 'n/a' : value.toFixed(0));
@@ -15,14 +15,15 @@ function ratio(a, b) {
   return `${(a.cpuPerUnit / b.cpuPerUnit).toFixed(2)}x`;
 }
 
-export function printTable(results, phases, settings) {
+/** `peer`: the server of the last ratio column; `settings`: a sentence on what a run was. */
+export function printTable(results, phases, { peer, settings }) {
   const servers = Object.keys(results);
   const header = [
     'operation',
     ...servers.map((name) => `${name} rate`),
     ...servers.map((name) => `${name} CPU`),
     'CPU emulator/null',
-    'CPU emulator/s3rver',
+    `CPU emulator/${peer}`,
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const phase of phases) {
@@ -30,13 +31,9 @@ export function printTable(results, phases, settings) {
     lines.push(
       `| ${phase.name} | ${servers.map((name) => cell(results[name][phase.name], (r) => r.rate, unit[0])).join(' | ')} | ` +
         `${servers.map((name) => cell(results[name][phase.name], (r) => r.cpuPerUnit, unit[1])).join(' | ')} | ` +
-        `${ratio(results.emulator?.[phase.name], results.null?.[phase.name])} | ${ratio(results.emulator?.[phase.name], results.s3rver?.[phase.name])} |`,
+        `${ratio(results.emulator?.[phase.name], results.null?.[phase.name])} | ${ratio(results.emulator?.[phase.name], results[peer]?.[phase.name])} |`,
     );
   }
   console.log(lines.join('\n'));
-  console.log(
-    `\n${settings.runs} measured runs a phase after one warm-up run (median shown); ${settings.smallOps} small operations a run, 8 in flight; ` +
-      `${settings.listOps} listings of 10 pages a run; ${settings.largeOps} objects of 64 MiB a run, 2 in flight. ` +
-      `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}).`,
-  );
+  console.log(`\n${settings} Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}).`);
 }
