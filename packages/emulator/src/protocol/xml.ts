@@ -51,6 +51,34 @@ export function escapeXml(text: string): string {
   return text.replace(NEEDS_ESCAPE, (char) => escapes[char] ?? `&#x${char.charCodeAt(0).toString(16)};`);
 }
 
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
+const threeDigits = (value: number): string => (value < 10 ? `00${value}` : value < 100 ? `0${value}` : `${value}`);
+
+/**
+ * `Date.prototype.toISOString` for epoch milliseconds (years 1970-9999), in plain arithmetic:
+ * listings format a timestamp per entry, and this is about three times cheaper. The date is
+ * Howard Hinnant's civil_from_days (https://howardhinnant.github.io/date_algorithms.html).
+ */
+export function isoTimestamp(epochMillis: number): string {
+  const days = Math.floor(epochMillis / 86_400_000);
+  let rest = epochMillis - days * 86_400_000;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}.${threeDigits(rest - seconds * 1000)}Z`;
+}
+
 /**
  * Renders one element (or none, or the repeated elements of an array) as a string. Listings
  * render hundreds of elements a request, so this stays allocation-light: string concatenation,
@@ -67,7 +95,7 @@ function renderValue(name: string, value: XmlValue): string {
       return '';
   }
   if (value === null) return '';
-  if (value instanceof Date) return `<${name}>${value.toISOString()}</${name}>`;
+  if (value instanceof Date) return `<${name}>${isoTimestamp(value.getTime())}</${name}>`;
   let out = '';
   if (Array.isArray(value)) {
     for (const item of value) out += renderValue(name, item);
