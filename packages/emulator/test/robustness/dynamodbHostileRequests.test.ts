@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDynamoDb } from '../dynamodb/harness.js';
 import { problemWith, send } from './dynamodb/answers.js';
 import { badAttributeValues, badNames, badTableNames, jsonBombs, nulls, tooDeep, wrongTypes } from './dynamodb/contentCases.js';
-import { FuzzRandom } from './dynamodb/fuzzRandom.js';
+import { SeededRandom } from './seededRandom.js';
 import type { HostileCase } from './dynamodb/hostileCase.js';
 import * as protocol from './dynamodb/protocolCases.js';
 import { HASH_TABLE, fixtureTables, templates } from './dynamodb/templates.js';
@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 /** Each category's generator gets its own stream of the seed, so adding one leaves the others as they were. */
-const random = new FuzzRandom(SEED);
+const random = new SeededRandom(SEED);
 const categories: [string, HostileCase[]][] = [
   ['truncated JSON', protocol.truncatedJson(random.derive('truncated'), 150)],
   ['malformed JSON', protocol.malformedJson(random.derive('malformed'), 100)],

@@ -40,4 +40,11 @@ export class SeededRandom {
     for (let i = 0; i < length; i++) out += alphabet[this.int(0, alphabet.length - 1)];
     return out;
   }
+
+  /** A generator for one category, derived from this seed and the category's name. */
+  derive(name: string): SeededRandom {
+    let hash = this.state;
+    for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
+    return new SeededRandom(hash);
+  }
 }

@@ -4,7 +4,7 @@
  * nested too deep, an attribute name too long or empty, a table name DynamoDB does not allow,
  * and JSON nested far past anything DynamoDB reads.
  */
-import type { FuzzRandom } from './fuzzRandom.js';
+import type { SeededRandom } from '../seededRandom.js';
 import { allPaths, attributeLocations, call, replaceAt, spliceRaw, valueAt, type HostileCase, type Path } from './hostileCase.js';
 import { NAME_TOO_LARGE, TOO_DEEP, badTableName, hostileAttributeValue, nestedJsonText, nestedValueText, otherTypeThan } from './hostileValues.js';
 import { itemTemplates, tableNameTemplates, templates, type Json, type Template } from './templates.js';
@@ -17,7 +17,7 @@ function broken(label: string, template: Template, body: Json, code?: string, me
 }
 
 /** A member of another JSON type anywhere in the request: refused while the request is read. */
-export function wrongTypes(random: FuzzRandom, count: number): HostileCase[] {
+export function wrongTypes(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(templates);
     const body = template.body();
@@ -28,7 +28,7 @@ export function wrongTypes(random: FuzzRandom, count: number): HostileCase[] {
 }
 
 /** Null where a member is required, where an attribute value belongs, or in place of a key or a write request. */
-export function nulls(random: FuzzRandom, count: number): HostileCase[] {
+export function nulls(random: SeededRandom, count: number): HostileCase[] {
   const cases: HostileCase[] = [];
   while (cases.length < count) {
     const template = random.pick(templates);
@@ -48,7 +48,7 @@ export function nulls(random: FuzzRandom, count: number): HostileCase[] {
 }
 
 /** An attribute value DynamoDB refuses, in an item, a key, a map or a list. */
-export function badAttributeValues(random: FuzzRandom, count: number): HostileCase[] {
+export function badAttributeValues(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(itemTemplates);
     const body = template.body();
@@ -58,7 +58,7 @@ export function badAttributeValues(random: FuzzRandom, count: number): HostileCa
 }
 
 /** Values nested past DynamoDB's 32 levels, some by thousands of levels. */
-export function tooDeep(random: FuzzRandom, count: number): HostileCase[] {
+export function tooDeep(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(itemTemplates);
     const body = template.body();
@@ -73,7 +73,7 @@ export function tooDeep(random: FuzzRandom, count: number): HostileCase[] {
 }
 
 /** An attribute name of 64 KB or more (in UTF-8), or empty, at the top of an item or key or in a map. */
-export function badNames(random: FuzzRandom, count: number): HostileCase[] {
+export function badNames(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(itemTemplates);
     const body = template.body();
@@ -87,7 +87,7 @@ export function badNames(random: FuzzRandom, count: number): HostileCase[] {
 }
 
 /** A table name DynamoDB does not allow, in TableName, as a key of RequestItems or in an ARN. */
-export function badTableNames(random: FuzzRandom, count: number): HostileCase[] {
+export function badTableNames(random: SeededRandom, count: number): HostileCase[] {
   const batches = templates.filter((template) => template.operation.startsWith('Batch'));
   const arns = templates.filter((template) => template.required.includes('ResourceArn'));
   return Array.from({ length: count }, (_, index) => {
@@ -106,7 +106,7 @@ export function badTableNames(random: FuzzRandom, count: number): HostileCase[] 
 }
 
 /** JSON nested thousands of levels deep where DynamoDB expects a scalar, a structure or nothing at all. */
-export function jsonBombs(random: FuzzRandom, count: number): HostileCase[] {
+export function jsonBombs(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const levels = random.int(1000, 100_000);
     const list = nestedJsonText(levels, 'list');

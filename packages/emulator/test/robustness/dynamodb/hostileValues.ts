@@ -1,12 +1,15 @@
 /** Values that have no business in a DynamoDB request, each refused wherever it is put. */
-import type { FuzzRandom } from './fuzzRandom.js';
+import type { SeededRandom } from '../seededRandom.js';
 import type { Json } from './templates.js';
+
+/** Name-like text: what table and attribute names are made of. */
+export const NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-';
 
 export const TOO_DEEP = 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit';
 export const NAME_TOO_LARGE = '1 validation error detected: Attribute name is too large, must be less than 65536 bytes';
 
 /** The text of an attribute value `levels` documents deep, built without recursion. */
-export function nestedValueText(random: FuzzRandom, levels: number): string {
+export function nestedValueText(random: SeededRandom, levels: number): string {
   const opens: string[] = [];
   const closes: string[] = [];
   for (let level = 0; level < levels; level++) {
@@ -26,7 +29,7 @@ const BAD_NUMBERS = ['abc', '', ' 1', '1 ', '1e', '--1', '1.2.3', '0x10', 'NaN',
 const BAD_BASE64 = ['a', 'abc', 'A*A=', 'AB==', '====', 'A=AA', 'AAA\u00e9', ' AAA'];
 
 /** An AttributeValue DynamoDB refuses: no type, two types, unknown types, bad contents. */
-export function hostileAttributeValue(random: FuzzRandom): Json {
+export function hostileAttributeValue(random: SeededRandom): Json {
   const makers: (() => Json)[] = [
     () => ({}),
     () => ({ S: 'a', N: '1' }),
@@ -49,7 +52,7 @@ export function hostileAttributeValue(random: FuzzRandom): Json {
 }
 
 /** A value of another JSON type than `original` (never null, never a number for a number). */
-export function otherTypeThan(random: FuzzRandom, original: Json): Json {
+export function otherTypeThan(random: SeededRandom, original: Json): Json {
   const kind = (value: Json) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
   const candidates: Json[] = [
     'text',
@@ -75,21 +78,21 @@ export function otherTypeThan(random: FuzzRandom, original: Json): Json {
 }
 
 /** Table names outside DynamoDB's [a-zA-Z0-9_.-]{3,255}. */
-export function badTableName(random: FuzzRandom): string {
+export function badTableName(random: SeededRandom): string {
   return random.pick([
     () => '',
-    () => random.text(random.int(1, 2)),
-    () => random.text(256),
-    () => random.text(random.int(300, 5000)),
-    () => `${random.text(4)} ${random.text(4)}`,
-    () => `${random.text(3)}${random.pick(['/', '!', '#', ':', '*', '\u0000', '\n', '"', "'", '\\', '%', '?'])}${random.text(3)}`,
-    () => `${random.text(3)}${random.pick(['é', '表', '😀', '\u200b', 'ß'])}`,
+    () => random.text(random.int(1, 2), NAME_CHARS),
+    () => random.text(256, NAME_CHARS),
+    () => random.text(random.int(300, 5000), NAME_CHARS),
+    () => `${random.text(4, NAME_CHARS)} ${random.text(4, NAME_CHARS)}`,
+    () => `${random.text(3, NAME_CHARS)}${random.pick(['/', '!', '#', ':', '*', '\u0000', '\n', '"', "'", '\\', '%', '?'])}${random.text(3, NAME_CHARS)}`,
+    () => `${random.text(3, NAME_CHARS)}${random.pick(['é', '表', '😀', '\u200b', 'ß'])}`,
     () => '../../etc/passwd',
   ])();
 }
 
 /** A body that is not JSON at all. */
-export function notJsonText(random: FuzzRandom): string {
+export function notJsonText(random: SeededRandom): string {
   return random.pick([
     () => '{"TableName":}',
     () => "{'TableName':'fuzz-hash'}",
@@ -105,12 +108,12 @@ export function notJsonText(random: FuzzRandom): string {
     () => '}{',
     () => 'undefined',
     // Without a closing brace the object never ends, whatever the random tail.
-    () => `{"TableName":"${random.text(5)}"${random.text(random.int(1, 5), ' :,[]{"\\tx')}`,
+    () => `{"TableName":"${random.text(5, NAME_CHARS)}"${random.text(random.int(1, 5), ' :,[]{"\\tx')}`,
   ])();
 }
 
 /** JSON that parses to something other than an object. */
-export function notAnObject(random: FuzzRandom): string {
+export function notAnObject(random: SeededRandom): string {
   return JSON.stringify(
     random.pick<Json>([0, -1, 1.5, 'PutItem', '', true, false, null, [], [{}], [{ TableName: 'fuzz-hash' }], [[[]]], ['a', 1, null]]),
   );

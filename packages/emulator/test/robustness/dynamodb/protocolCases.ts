@@ -3,9 +3,9 @@
  * the limit, unknown or missing targets, content types that are not JSON, methods other than
  * POST.
  */
-import type { FuzzRandom } from './fuzzRandom.js';
+import type { SeededRandom } from '../seededRandom.js';
 import { JSON_CONTENT_TYPE, TARGET_PREFIX, call, type HostileCase } from './hostileCase.js';
-import { NAME_TOO_LARGE, notAnObject, notJsonText } from './hostileValues.js';
+import { NAME_CHARS, NAME_TOO_LARGE, notAnObject, notJsonText } from './hostileValues.js';
 import { HASH_TABLE, templates } from './templates.js';
 
 const SERIALIZATION = { kind: 'jsonError', code: 'SerializationException' } as const;
@@ -13,7 +13,7 @@ const NOT_A_JSON_CALL = { kind: 'notAJsonCall' } as const;
 const SERVED = new Set([...templates.map((template) => template.operation), 'DescribeEndpoints', 'DescribeLimits']);
 const withInput = templates.filter((template) => template.required.length > 0);
 
-export function truncatedJson(random: FuzzRandom, count: number): HostileCase[] {
+export function truncatedJson(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(templates);
     const text = JSON.stringify(template.body());
@@ -21,17 +21,17 @@ export function truncatedJson(random: FuzzRandom, count: number): HostileCase[] 
   });
 }
 
-export function malformedJson(random: FuzzRandom, count: number): HostileCase[] {
+export function malformedJson(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => call(`malformed #${index}`, random.pick(templates).operation, notJsonText(random), SERIALIZATION));
 }
 
-export function randomBytes(random: FuzzRandom, count: number): HostileCase[] {
+export function randomBytes(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) =>
     call(`random bytes #${index}`, random.pick(withInput).operation, random.bytes(random.int(1, 300)), { kind: 'jsonError' }),
   );
 }
 
-export function notObjects(random: FuzzRandom, count: number): HostileCase[] {
+export function notObjects(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => call(`not an object #${index}`, random.pick(templates).operation, notAnObject(random), SERIALIZATION));
 }
 
@@ -56,9 +56,9 @@ export function hugeBodies(): HostileCase[] {
   ];
 }
 
-function unknownTarget(random: FuzzRandom): string {
+function unknownTarget(random: SeededRandom): string {
   return random.pick([
-    () => `${TARGET_PREFIX}.${random.text(random.int(0, 30))}`,
+    () => `${TARGET_PREFIX}.${random.text(random.int(0, 30), NAME_CHARS)}`,
     () => `${TARGET_PREFIX}.${random.pick([...SERVED]).toLowerCase()}`,
     () => `${TARGET_PREFIX}.${random.pick([...SERVED])}.Extra`,
     () => `${TARGET_PREFIX}..${random.pick([...SERVED])}`,
@@ -68,7 +68,7 @@ function unknownTarget(random: FuzzRandom): string {
   ])();
 }
 
-export function unknownTargets(random: FuzzRandom, count: number): HostileCase[] {
+export function unknownTargets(random: SeededRandom, count: number): HostileCase[] {
   const cases: HostileCase[] = [];
   while (cases.length < count) {
     const target = unknownTarget(random);
@@ -85,7 +85,7 @@ export function unknownTargets(random: FuzzRandom, count: number): HostileCase[]
   return cases;
 }
 
-export function missingTargets(random: FuzzRandom, count: number): HostileCase[] {
+export function missingTargets(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(templates);
     const headers: Record<string, string> = random.chance(0.7) ? { 'content-type': JSON_CONTENT_TYPE } : {};
@@ -93,7 +93,7 @@ export function missingTargets(random: FuzzRandom, count: number): HostileCase[]
   });
 }
 
-export function wrongContentTypes(random: FuzzRandom, count: number): HostileCase[] {
+export function wrongContentTypes(random: SeededRandom, count: number): HostileCase[] {
   const types = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/x-amz-json-1.1', 'application/jsonx', 'json', '', 'application/x-amz-cbor-1.1', 'application/octet-stream'];
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(templates);
@@ -104,7 +104,7 @@ export function wrongContentTypes(random: FuzzRandom, count: number): HostileCas
   });
 }
 
-export function otherMethods(random: FuzzRandom, count: number): HostileCase[] {
+export function otherMethods(random: SeededRandom, count: number): HostileCase[] {
   return Array.from({ length: count }, (_, index) => {
     const template = random.pick(templates);
     const method = random.pick(['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE']);
