@@ -25,13 +25,7 @@ export default defineOperation<DeleteItemInput>({
     TableName: shapes.tableName,
     Key: shapes.attributeMap,
     ReturnValues: shapes.returnValues,
-    ReturnConsumedCapacity: shapes.returnConsumedCapacity,
-    ReturnItemCollectionMetrics: shapes.returnItemCollectionMetrics,
-    ReturnValuesOnConditionCheckFailure: shapes.returnValuesOnConditionCheckFailure,
-    ConditionExpression: { kind: 'string' },
-    ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
-    Expected: { kind: 'map', value: { kind: 'structure', members: {} } },
-    ...shapes.expressionMembers,
+    ...shapes.conditionalWriteMembers,
   },
   handle(input, context) {
     checkReturnValues(input.ReturnValues);

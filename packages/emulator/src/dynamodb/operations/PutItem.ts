@@ -25,13 +25,7 @@ export default defineOperation<PutItemInput>({
     TableName: shapes.tableName,
     Item: shapes.attributeMap,
     ReturnValues: shapes.returnValues,
-    ReturnConsumedCapacity: shapes.returnConsumedCapacity,
-    ReturnItemCollectionMetrics: shapes.returnItemCollectionMetrics,
-    ReturnValuesOnConditionCheckFailure: shapes.returnValuesOnConditionCheckFailure,
-    ConditionExpression: { kind: 'string' },
-    ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
-    Expected: { kind: 'map', value: { kind: 'structure', members: {} } },
-    ...shapes.expressionMembers,
+    ...shapes.conditionalWriteMembers,
   },
   handle(input, context) {
     checkReturnValues(input.ReturnValues);

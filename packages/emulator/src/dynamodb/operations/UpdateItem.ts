@@ -33,13 +33,7 @@ export default defineOperation<UpdateItemInput>({
       value: { kind: 'structure', members: { Value: { kind: 'attributeValue' }, Action: { kind: 'string', enum: ['ADD', 'PUT', 'DELETE'] } } },
     },
     ReturnValues: shapes.returnValues,
-    ReturnConsumedCapacity: shapes.returnConsumedCapacity,
-    ReturnItemCollectionMetrics: shapes.returnItemCollectionMetrics,
-    ReturnValuesOnConditionCheckFailure: shapes.returnValuesOnConditionCheckFailure,
-    ConditionExpression: { kind: 'string' },
-    ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
-    Expected: { kind: 'map', value: { kind: 'structure', members: {} } },
-    ...shapes.expressionMembers,
+    ...shapes.conditionalWriteMembers,
   },
   handle(input, context) {
     const key = checkItem(input.Key);

@@ -97,6 +97,20 @@ export const expressionMembers = {
   ExpressionAttributeValues: { kind: 'map', value: { kind: 'attributeValue' } },
 } as const satisfies Record<string, Shape>;
 
+/**
+ * What PutItem, UpdateItem and DeleteItem accept after their key or item (and ReturnValues), in
+ * this order: capacity and metrics reports, the condition in both of its forms, placeholders.
+ */
+export const conditionalWriteMembers = {
+  ReturnConsumedCapacity: returnConsumedCapacity,
+  ReturnItemCollectionMetrics: returnItemCollectionMetrics,
+  ReturnValuesOnConditionCheckFailure: returnValuesOnConditionCheckFailure,
+  ConditionExpression: { kind: 'string' },
+  ConditionalOperator: { kind: 'string', enum: ['AND', 'OR'] },
+  Expected: { kind: 'map', value: { kind: 'structure', members: {} } },
+  ...expressionMembers,
+} as const satisfies Record<string, Shape>;
+
 /** The members Query and Scan share. */
 export const readMembers = {
   TableName: tableName,
