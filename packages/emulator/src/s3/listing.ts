@@ -111,32 +111,26 @@ function urlEncode(text: string): string {
     .replace(/%2F/g, '/');
 }
 
-/** What a `<Contents>` or `<Version>` entry says of an object after its key and dates. */
-export function objectEntryDetails(version: ObjectVersion, withOwner: boolean): XmlObject {
-  return {
-    ETag: version.etag,
-    ChecksumAlgorithm: version.checksum?.algorithm,
-    ChecksumType: version.checksum?.type,
-    Size: version.size,
-    Owner: withOwner ? OWNER : undefined,
-    StorageClass: version.storageClass,
-  };
-}
-
 /**
- * A `<Contents>` entry, the key and date then what objectEntryDetails says, in that order. A
- * page renders up to 1,000 of them, so each is one template rather than an object for the codec
- * to walk (XmlMarkup); the XML is the same.
+ * What a `<Contents>` or `<Version>` entry says of an object after its key and dates, in S3's
+ * order, as markup: listings repeat it up to 1,000 times a page (see XmlMarkup).
  */
-function contentsEntry(version: ObjectVersion, encode: KeyEncoding['encode'], withOwner: boolean): XmlMarkup {
+export function objectEntryDetails(version: ObjectVersion, withOwner: boolean): XmlMarkup {
   const checksum = version.checksum
     ? `<ChecksumAlgorithm>${version.checksum.algorithm}</ChecksumAlgorithm><ChecksumType>${version.checksum.type}</ChecksumType>`
     : '';
   const owner = withOwner ? `<Owner><ID>${OWNER.ID}</ID><DisplayName>${escapeXml(OWNER.DisplayName)}</DisplayName></Owner>` : '';
   return new XmlMarkup(
+    `<ETag>${escapeXml(version.etag)}</ETag>${checksum}<Size>${version.size}</Size>${owner}` +
+      `<StorageClass>${escapeXml(version.storageClass)}</StorageClass>`,
+  );
+}
+
+/** A `<Contents>` entry: the key and date, then objectEntryDetails, as one piece of markup. */
+function contentsEntry(version: ObjectVersion, encode: KeyEncoding['encode'], withOwner: boolean): XmlMarkup {
+  return new XmlMarkup(
     `<Contents><Key>${escapeXml(encode(version.key))}</Key><LastModified>${isoTimestamp(version.lastModified)}</LastModified>` +
-      `<ETag>${escapeXml(version.etag)}</ETag>${checksum}<Size>${version.size}</Size>${owner}` +
-      `<StorageClass>${escapeXml(version.storageClass)}</StorageClass></Contents>`,
+      `${objectEntryDetails(version, withOwner).markup}</Contents>`,
   );
 }
 

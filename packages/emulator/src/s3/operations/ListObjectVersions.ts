@@ -48,7 +48,8 @@ function versionEntry(item: { version: ObjectVersion; isLatest: boolean }, listi
   const { version } = item;
   const common = { Key: listing.encode(version.key), VersionId: version.versionId, IsLatest: item.isLatest, LastModified: new Date(version.lastModified) };
   if (version.deleteMarker) return ['DeleteMarker', { ...common, Owner: OWNER }];
-  return ['Version', { ...common, ...objectEntryDetails(version, true) }];
+  // The details are markup, so the name they are stored under is not rendered.
+  return ['Version', { ...common, details: objectEntryDetails(version, true) }];
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html */
