@@ -133,7 +133,7 @@ describe('sets and binary values', () => {
     expect((await putRefusal(TableName, { id: { S: 'a' }, ss: { SS: ['', ''] } }))[1]).toBe(
       '1 validation error detected: One or more parameter values were invalid: Input collection [, ] contains duplicates.',
     );
-    expect((await putRefusal(TableName, { id: { S: 'a' }, ns: { NS: ['1', 'x'] } }))[1]).toBe('The parameter cannot be converted to a numeric value');
+    expect((await putRefusal(TableName, { id: { S: 'a' }, ns: { NS: ['1', 'x'] } }))[1]).toBe('The parameter cannot be converted to a numeric value: x');
   });
 
   it('refuses binary values that are not canonical base64 with SerializationException', async () => {
