@@ -33,7 +33,8 @@ function validation(message: string): AwsError {
 /** Reads a number as the JSON protocol carries it; throws DynamoDB's ValidationException. */
 export function parseNumber(text: string): Decimal {
   const match = NUMBER_SYNTAX.exec(text);
-  if (!match) throw validation('The parameter cannot be converted to a numeric value');
+  // DynamoDB echoes the text after a colon, except when there is none.
+  if (!match) throw validation(`The parameter cannot be converted to a numeric value${text === '' ? '' : `: ${text}`}`);
   const [, signText, whole = '', fractionAfterWhole = '', fractionOnly = '', exponentText = '0'] = match;
   const fraction = fractionOnly || fractionAfterWhole;
   const allDigits = whole + fraction;

@@ -16,9 +16,17 @@ describe('DynamoDB numbers', () => {
   });
 
   it('refuses what DynamoDB refuses, with its messages', () => {
-    expect(() => n('abc')).toThrow('cannot be converted to a numeric value');
-    expect(() => n('')).toThrow('cannot be converted to a numeric value');
-    for (const spaced of [' 1', '1 ', '\t1', '1\n']) expect(() => n(spaced)).toThrow('cannot be converted to a numeric value');
+    const unreadable = 'The parameter cannot be converted to a numeric value';
+    const refusal = (text: string) => {
+      try {
+        n(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    for (const text of ['abc', '1.2.3', '0x10', 'NaN', ' 1', '1 ', '\t1', '1\n']) expect(refusal(text)).toBe(`${unreadable}: ${text}`);
+    expect(refusal('')).toBe(unreadable);
     expect(() => n('1'.repeat(39))).toThrow('more than 38 significant digits');
     expect(() => n('1E+126')).toThrow('Number overflow');
     expect(() => n('1E-131')).toThrow('Number underflow');

@@ -12,7 +12,15 @@ interface Common {
   /** DynamoDB's "Member must not be null". */
   readonly notNull?: boolean;
 }
-export type StringShape = Common & { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] };
+export type StringShape = Common & {
+  kind: 'string';
+  min?: number;
+  max?: number;
+  /** Lengths count UTF-8 bytes rather than characters. */
+  utf8?: boolean;
+  pattern?: string;
+  enum?: readonly string[];
+};
 export type Shape =
   | StringShape
   | (Common & { kind: 'long'; minValue?: number; maxValue?: number })
@@ -189,7 +197,7 @@ function checkLength(value: unknown, length: number, shape: { min?: number; max?
 function stringFailures(text: string, shape: StringShape): string[] {
   const failures: string[] = [];
   if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(text)) failures.push(patternConstraint(shape.pattern));
-  const length = [...text].length;
+  const length = shape.utf8 ? Buffer.byteLength(text) : [...text].length;
   if (shape.min !== undefined && length < shape.min) failures.push(`Member must have length greater than or equal to ${shape.min}`);
   if (shape.max !== undefined && length > shape.max) failures.push(`Member must have length less than or equal to ${shape.max}`);
   if (shape.enum && !shape.enum.includes(text)) failures.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
