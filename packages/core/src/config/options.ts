@@ -50,7 +50,7 @@ type OptionName = keyof typeof RULES;
 const OPTION_NAMES = Object.keys(RULES) as OptionName[];
 type Values = { -readonly [K in OptionName]: ReturnType<(typeof RULES)[K]['fallback']> };
 
-const WHERE = 'Fix it in the kumo environment options (vitest: test.environmentOptions.kumo; jest: testEnvironmentOptions.kumo) or the KUMO_* variable; docs/options.md lists every option.';
+const WHERE = 'Options are set in the kumo environment options (vitest: test.environmentOptions.kumo; jest: testEnvironmentOptions.kumo) and overridden by KUMO_* variables; docs/options.md describes each.';
 
 /**
  * Reads `options` (the runner's `kumo` object; undefined when absent), with `env`'s KUMO_*
