@@ -31,22 +31,49 @@ const CLEANERS: Record<ServiceName, (connection: Connection) => ServiceCleaner> 
   sqs: sqsCleaner,
 };
 
+/**
+ * Cleans namespaces on one emulator. It keeps its SDK clients (and their open connections)
+ * from one namespace to the next: a worker that cleans after every file holds one.
+ */
+export interface Cleaner {
+  clean(namespaceId: string, services: ServiceName[]): Promise<CleanupResult>;
+  destroy(): void;
+}
+
+export function createCleaner(connection: Connection): Cleaner {
+  const cleaners = new Map<ServiceName, ServiceCleaner>();
+  const cleanerOf = (service: ServiceName): ServiceCleaner => {
+    let cleaner = cleaners.get(service);
+    if (!cleaner) {
+      cleaner = CLEANERS[service](connection);
+      cleaners.set(service, cleaner);
+    }
+    return cleaner;
+  };
+  return {
+    async clean(namespaceId, services) {
+      const prefix = `${namespaceId}-`;
+      const result: CleanupResult = { deleted: [], leaks: [], errors: [], unavailable: [] };
+      await Promise.all(services.map((service) => cleanService(cleanerOf(service), service, prefix, result)));
+      result.deleted.sort(byServiceAndName);
+      result.leaks.sort(byServiceAndName);
+      return result;
+    },
+    destroy() {
+      for (const cleaner of cleaners.values()) cleaner.destroy();
+      cleaners.clear();
+    },
+  };
+}
+
+/** One namespace, with clients made for it and closed after it. */
 export async function cleanNamespace(connection: Connection, namespaceId: string, services: ServiceName[]): Promise<CleanupResult> {
-  const prefix = `${namespaceId}-`;
-  const result: CleanupResult = { deleted: [], leaks: [], errors: [], unavailable: [] };
-  await Promise.all(
-    services.map(async (service) => {
-      const cleaner = CLEANERS[service](connection);
-      try {
-        await cleanService(cleaner, service, prefix, result);
-      } finally {
-        cleaner.destroy();
-      }
-    }),
-  );
-  result.deleted.sort(byServiceAndName);
-  result.leaks.sort(byServiceAndName);
-  return result;
+  const cleaner = createCleaner(connection);
+  try {
+    return await cleaner.clean(namespaceId, services);
+  } finally {
+    cleaner.destroy();
+  }
 }
 
 async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<void> {

@@ -5,4 +5,4 @@ export { createNamespace, type Namespace, type NamespaceInput } from './namespac
 export { createIds, type Ids } from './ids.js';
 export { TestClock, type ClockControl } from './testClock.js';
 export { createClients, clientConfig, TEST_CREDENTIALS, KUMO_NOW_HEADER, type Clients, type ClientName, type Connection } from './clients.js';
-export { cleanNamespace, type CleanupResult, type ResourceRef } from './cleanup.js';
+export { cleanNamespace, createCleaner, type Cleaner, type CleanupResult, type ResourceRef } from './cleanup.js';

@@ -10,7 +10,7 @@ import {
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startEmulator, type RunningEmulator } from '@kumo-testkit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanNamespace, clientConfig, createNamespace, KumoError, TEST_CREDENTIALS, type Connection } from '@kumo-testkit/core';
+import { cleanNamespace, clientConfig, createCleaner, createNamespace, KumoError, TEST_CREDENTIALS, type Connection } from '@kumo-testkit/core';
 
 let emulator: RunningEmulator;
 let connection: Connection;
@@ -108,6 +108,16 @@ describe('cleanNamespace', () => {
     const [second, third] = await Promise.all([cleanNamespace(connection, ns.id, ['s3', 'dynamodb']), cleanNamespace(connection, ns.id, ['s3', 'dynamodb'])]);
     expect(second).toEqual({ deleted: [], leaks: [], errors: [], unavailable: [] });
     expect(third).toEqual(second);
+  });
+
+  it('keeps its clients across namespaces when held as a Cleaner', async () => {
+    const cleaner = createCleaner(connection);
+    for (const file of ['first', 'second']) {
+      const ns = createNamespace({ scopeKey: `cleanup/${file}.test.ts`, seed: '' });
+      await s3.send(new CreateBucketCommand({ Bucket: ns.bucket('b') }));
+      expect((await cleaner.clean(ns.id, ['s3'])).deleted).toEqual([{ service: 's3', kind: 'bucket', name: ns.bucket('b') }]);
+    }
+    cleaner.destroy();
   });
 
   it('cleans only the services it is given', async () => {
