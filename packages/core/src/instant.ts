@@ -17,9 +17,15 @@ export function parseInstant(value: unknown): number | undefined {
     const time = value.getTime();
     return Number.isNaN(time) ? undefined : time;
   }
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) {
+  if (typeof value === 'string' && ISO_INSTANT.test(value) && isCalendarDate(value)) {
     const time = Date.parse(value);
     return Number.isNaN(time) ? undefined : time;
   }
   return undefined;
+}
+
+/** Date.parse rolls "2025-02-30" over to March 2nd; a day the month does not have is refused instead. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }

@@ -111,6 +111,7 @@ describe('resolveConfig: refusals name the option, the value and what is allowed
       ['region', 'US-EAST-1', 'option "region" is "US-EAST-1"; allowed: an AWS region name such as "us-east-1".'],
       ['clock', true, expect.stringMatching(/^option "clock" is true; allowed: false \(real time\) or the frozen start: epoch milliseconds/)],
       ['clock', '2025-01-01T00:00:00', expect.stringMatching(/^option "clock" is "2025-01-01T00:00:00"; allowed: .*with its offset/)],
+      ['clock', '2025-02-30', expect.stringMatching(/^option "clock" is "2025-02-30"; allowed:/)],
       ['clock', 1.5, expect.stringMatching(/^option "clock" is 1.5; allowed:/)],
       ['clock', new Date('nope'), expect.stringMatching(/^option "clock" is Date\(invalid\); allowed:/)],
       ['fakeTimers', ['Date', 'setTimeOut'], expect.stringMatching(/^option "fakeTimers" is \["Date","setTimeOut"\]; allowed: a non-empty list of "setTimeout", /)],
