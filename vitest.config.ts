@@ -12,6 +12,10 @@ export default defineConfig({
         extends: true,
         test: { name: 'emulator', root: 'packages/emulator', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
       },
+      {
+        extends: true,
+        test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+      },
     ],
   },
 });
