@@ -6,3 +6,8 @@ export { createIds, type Ids } from './ids.js';
 export { TestClock, type ClockControl } from './testClock.js';
 export { createClients, clientConfig, TEST_CREDENTIALS, KUMO_NOW_HEADER, type Clients, type ClientName, type Connection } from './clients.js';
 export { cleanNamespace, createCleaner, type Cleaner, type CleanupResult, type ResourceRef } from './cleanup.js';
+export type { EmulatorBackend, EmulatorLease } from './backend/backend.js';
+export { EmbeddedBackend, RunOwner, type RunOwnerOptions } from './backend/embedded.js';
+export { backendFor } from './backend/index.js';
+export { runnerMainPid } from './supervisor/runDirectory.js';
+export type { EmulatorRecord, RunRecord } from './supervisor/runRecord.js';
