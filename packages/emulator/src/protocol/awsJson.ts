@@ -144,9 +144,17 @@ function readBody(req: IncomingMessage, limit: number, style: JsonErrorStyle): P
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8'));
-    // 'close' after 'end' does nothing (the promise is settled); before it, the client went away.
-    req.on('data', onData).once('end', onEnd).once('error', reject).once('close', () => reject(new Error('the request closed before its body ended')));
+    let ended = false;
+    const onEnd = () => {
+      ended = true;
+      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8'));
+    };
+    // 'close' follows every request, usually after 'end': the Error (and its stack trace) is
+    // only built when the client went away before the body ended.
+    const onClose = () => {
+      if (!ended) reject(new Error('the request closed before its body ended'));
+    };
+    req.on('data', onData).once('end', onEnd).once('error', reject).once('close', onClose);
   });
 }
 
