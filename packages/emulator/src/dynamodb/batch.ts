@@ -44,6 +44,11 @@ export class BatchCapacity {
     private readonly request: CapacityRequest,
   ) {}
 
+  /** False when the request did not ask for ConsumedCapacity: then nothing need be added. */
+  get wanted(): boolean {
+    return this.request === 'TOTAL' || this.request === 'INDEXES';
+  }
+
   add(table: Table, consumption: Consumption): void {
     const parts = this.byTable.get(table) ?? [];
     parts.push(consumption);
@@ -52,7 +57,7 @@ export class BatchCapacity {
 
   /** The response's ConsumedCapacity: one entry per table, or undefined when not asked for. */
   report(): Record<string, unknown>[] | undefined {
-    if (this.request !== 'TOTAL' && this.request !== 'INDEXES') return undefined;
+    if (!this.wanted) return undefined;
     return [...this.byTable].map(([table, parts]) => consumedCapacity(table, this.request, totalConsumption(this.kind, parts))!);
   }
 }

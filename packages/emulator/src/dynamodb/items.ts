@@ -25,17 +25,17 @@ export interface ValueCheckOptions {
 
 /** Checks every value of an item (or key) map and returns it with canonical numbers. */
 export function checkItem(raw: Record<string, unknown>, options: ValueCheckOptions = {}): Item {
-  const entries = Object.entries(raw);
   // DynamoDB checks every top-level name before it looks at the values.
-  for (const [name] of entries) checkName(name);
+  for (const name in raw) checkName(name);
   const item: Item = Object.create(null);
-  for (const [name, value] of entries) item[name] = checkValue(value, 0, options);
+  for (const name in raw) item[name] = checkValue(raw[name], 0, options);
   return item;
 }
 
 function checkName(name: string): void {
   if (name === '') throw ddbErrors.validation('Empty attribute name');
-  if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: a short name needs no counting.
+  if (name.length * 3 > MAX_NAME_BYTES && Buffer.byteLength(name) > MAX_NAME_BYTES) {
     throw ddbErrors.validation(validationMessage([`Attribute name is too large, must be less than ${MAX_NAME_BYTES + 1} bytes`]));
   }
 }
@@ -45,12 +45,19 @@ export function checkValue(raw: unknown, depth: number, options: ValueCheckOptio
     throw ddbErrors.validation('Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw ddbErrors.serialization('Unexpected value type in payload');
-  const present = Object.entries(raw).filter(([type, value]) => TYPES.has(type) && value !== null && value !== undefined);
-  if (present.length === 0) throw ddbErrors.validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-  if (present.length > 1) {
-    throw ddbErrors.validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+  // Every value of every request passes here: the one type is found without building arrays.
+  let type: string | undefined;
+  let value: unknown;
+  for (const member in raw) {
+    const memberValue = (raw as Record<string, unknown>)[member];
+    if (!TYPES.has(member) || memberValue === null || memberValue === undefined) continue;
+    if (type !== undefined) {
+      throw ddbErrors.validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+    }
+    type = member;
+    value = memberValue;
   }
-  const [type, value] = present[0]!;
+  if (type === undefined) throw ddbErrors.validation('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   const setError = (message: string) =>
     ddbErrors.validation(options.envelopeSetErrors ? validationMessage([message]) : message);
   switch (type) {
@@ -76,9 +83,9 @@ export function checkValue(raw: unknown, depth: number, options: ValueCheckOptio
     default: {
       if (typeof value !== 'object' || Array.isArray(value)) throw ddbErrors.serialization('Unexpected value type in payload');
       const map: Record<string, AttributeValue> = Object.create(null);
-      for (const [name, member] of Object.entries(value as object)) {
+      for (const name in value) {
         checkName(name);
-        map[name] = checkValue(member, depth + 1, options);
+        map[name] = checkValue((value as Record<string, unknown>)[name], depth + 1, options);
       }
       return { M: map };
     }

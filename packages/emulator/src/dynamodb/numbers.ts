@@ -96,18 +96,20 @@ export function compareNumberTexts(a: string, b: string): number {
   const y = canonicalShape(b);
   if (x === undefined || y === undefined) return compareNumbers(parseNumber(a), parseNumber(b));
   if (a === b) return 0;
-  if (x.sign !== y.sign) return Math.sign(x.sign - y.sign);
-  if (x.sign === 0) return 0;
-  const magnitude = x.integerDigits !== y.integerDigits ? x.integerDigits - y.integerDigits : a < b ? -1 : 1;
-  return x.sign * Math.sign(magnitude);
+  const sign = Math.sign(x);
+  if (sign !== Math.sign(y)) return Math.sign(sign - Math.sign(y));
+  if (sign === 0) return 0;
+  const magnitude = x !== y ? Math.abs(x) - Math.abs(y) : a < b ? -1 : 1;
+  return sign * Math.sign(magnitude);
 }
 
 /**
- * Sign and integer-part length of a canonical number text (`0`, `-12.5`, `0.001`, `100`) of at
- * most 38 digits (so certainly in DynamoDB's range), or undefined for any other text.
+ * The integer-part length of a canonical number text (`0`, `-12.5`, `0.001`, `100`) of at most
+ * 38 digits (so certainly in DynamoDB's range) with the number's sign (0 for zero), or
+ * undefined for any other text. A number rather than an object: a filter compares every item.
  */
-function canonicalShape(text: string): { sign: number; integerDigits: number } | undefined {
-  if (text === '0') return { sign: 0, integerDigits: 1 };
+function canonicalShape(text: string): number | undefined {
+  if (text === '0') return 0;
   if (text.length > MAX_SIGNIFICANT_DIGITS) return undefined;
   const start = text.charCodeAt(0) === 45 ? 1 : 0;
   const first = text.charCodeAt(start);
@@ -121,7 +123,7 @@ function canonicalShape(text: string): { sign: number; integerDigits: number } |
     if (text.charCodeAt(index) !== 46 || index === text.length - 1 || text.charCodeAt(text.length - 1) === 48) return undefined;
     for (index += 1; index < text.length; index += 1) if (!isDigit(text.charCodeAt(index))) return undefined;
   }
-  return { sign: start === 1 ? -1 : 1, integerDigits };
+  return start === 1 ? -integerDigits : integerDigits;
 }
 
 function isDigit(code: number): boolean {

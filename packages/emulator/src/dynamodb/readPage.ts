@@ -5,6 +5,7 @@
  * LastEvaluatedKey). Reaching Limit always yields a LastEvaluatedKey, as in DynamoDB, even
  * when nothing follows; the 1 MB limit only when something does.
  */
+import type { RenderedJson } from '../protocol/awsJson.js';
 import type { Item } from './attributeValue.js';
 import { consumedCapacity, type CapacityRequest } from './capacity.js';
 import { evaluateCondition, type CompiledExpressions } from './expressions/index.js';
@@ -27,7 +28,7 @@ export function readPage(
   { filter, projection }: CompiledExpressions,
   input: PageInput,
 ): Record<string, unknown> {
-  const items: Item[] = [];
+  const items: (Item | RenderedJson)[] = [];
   let scanned = 0;
   let bytes = 0;
   let last: StoredItem | undefined;

@@ -5,11 +5,12 @@
  * returns of each entry. A local index fetches what it does not project from the table, as
  * DynamoDB does; a global index returns only what it projects.
  */
+import { RenderedJson } from '../protocol/awsJson.js';
 import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { projectItem, type Projection } from './expressions/index.js';
 import { checkItem } from './items.js';
-import type { ItemStore, StoredItem } from './model/itemStore.js';
+import { renderedItem, type ItemStore, type StoredItem } from './model/itemStore.js';
 import { itemIdentity, keyAttributes, scalarOf, type KeyAttribute, type KeySchema } from './model/keys.js';
 import type { SecondaryIndex } from './model/secondaryIndex.js';
 import type { Table } from './model/table.js';
@@ -92,8 +93,12 @@ export function fullItem(source: ReadSource, entry: StoredItem): Item {
   return source.index?.kind === 'local' ? (source.table.store.get(entry.id) ?? entry.item) : entry.item;
 }
 
-/** What a read returns of an entry under `select`. */
-export function returnedItem(source: ReadSource, entry: StoredItem, select: Select, projection: Projection | undefined): Item {
+/**
+ * What a read returns of an entry under `select`. The entry's own item goes out as its kept
+ * JSON text; a projection, or a local index's fetch from the table, as a new item.
+ */
+export function returnedItem(source: ReadSource, entry: StoredItem, select: Select, projection: Projection | undefined): Item | RenderedJson {
   if (select === 'SPECIFIC_ATTRIBUTES') return projectItem(fullItem(source, entry), projection?.paths ?? []);
-  return select === 'ALL_ATTRIBUTES' ? fullItem(source, entry) : entry.item;
+  if (select === 'ALL_ATTRIBUTES' && source.index?.kind === 'local') return fullItem(source, entry);
+  return new RenderedJson(renderedItem(entry));
 }

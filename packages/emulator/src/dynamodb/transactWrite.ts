@@ -8,10 +8,10 @@ import { AwsError } from '../errors.js';
 import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
-import type { Condition, Update } from './expressions/index.js';
+import type { CompiledExpressions, Condition, Update } from './expressions/index.js';
 import { checkItem } from './items.js';
 import { checkItemKeys, checkItemSize, checkKey } from './keyChecks.js';
-import { itemIdentity, keyAttributes } from './model/keys.js';
+import { itemIdentity, type KeySchema } from './model/keys.js';
 import type { Table } from './model/table.js';
 import type { DynamoDbContext } from './operation.js';
 import { requireItemTable } from './tables.js';
@@ -47,12 +47,33 @@ export interface PreparedAction {
 
 const KINDS: readonly ActionKind[] = ['ConditionCheck', 'Put', 'Delete', 'Update'];
 
+/** The one kind of action an item of TransactItems names. */
+function kindOf(item: TransactWriteItem): ActionKind {
+  let found: ActionKind | undefined;
+  let count = 0;
+  for (const kind of KINDS) {
+    if (item[kind] == null) continue;
+    found = kind;
+    count += 1;
+  }
+  if (count !== 1) throw ddbErrors.validation('TransactItems can only contain one of Check, Put, Update or Delete');
+  return found!;
+}
+
+/** A plain put (the common action) has nothing to compile: without expressions or placeholders, compiling yields nothing. */
+function compileAction(action: ActionInput): CompiledExpressions {
+  const plain =
+    action.ConditionExpression == null &&
+    action.UpdateExpression == null &&
+    action.ExpressionAttributeNames == null &&
+    action.ExpressionAttributeValues == null;
+  return plain ? {} : compileExpressions('TransactWriteItems', action);
+}
+
 export function prepareAction(context: DynamoDbContext, item: TransactWriteItem): PreparedAction {
-  const kinds = KINDS.filter((kind) => item[kind] != null);
-  if (kinds.length !== 1) throw ddbErrors.validation('TransactItems can only contain one of Check, Put, Update or Delete');
-  const kind = kinds[0]!;
+  const kind = kindOf(item);
   const action = item[kind]!;
-  const compiled = compileExpressions('TransactWriteItems', action);
+  const compiled = compileAction(action);
   const table = requireItemTable(context, action.TableName);
   const schema = table.settings.schema;
   const put = kind === 'Put' ? checkItem(action.Item ?? {}) : undefined;
@@ -60,9 +81,7 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
     checkItemSize(put);
     checkItemKeys(put, table);
   }
-  const key = put
-    ? Object.fromEntries(keyAttributes(schema).map((attribute) => [attribute.name, put[attribute.name]!]))
-    : checkItem(action.Key ?? {});
+  const key = put ? keyOf(put, schema) : checkItem(action.Key ?? {});
   if (!put) checkKey(key, table);
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
   const existing = table.get(key);
@@ -70,12 +89,20 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   return {
     table,
     key,
-    identity: JSON.stringify([table.name, itemIdentity(key, schema)]),
+    // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
+    identity: `${table.name} ${itemIdentity(key, schema)}`,
     existing,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,
     ...change,
   };
+}
+
+function keyOf(item: Item, schema: KeySchema): Item {
+  const key: Item = Object.create(null);
+  key[schema.hash.name] = item[schema.hash.name]!;
+  if (schema.range) key[schema.range.name] = item[schema.range.name]!;
+  return key;
 }
 
 /**

@@ -158,9 +158,48 @@ function readBody(req: IncomingMessage, limit: number, style: JsonErrorStyle): P
   });
 }
 
+/**
+ * JSON text rendered once and written as it is (a stored item, which never changes once stored,
+ * is rendered the first time a read returns it). Recognised as a member of an answer or as an
+ * element of a list member of an answer, which is where operations return items.
+ */
+export class RenderedJson {
+  constructor(readonly text: string) {}
+}
+
+function renderElement(value: unknown): string {
+  // As in JSON.stringify, a list element that has no JSON form is null.
+  return value instanceof RenderedJson ? value.text : (JSON.stringify(value) ?? 'null');
+}
+
+function holdsRendered(value: unknown): boolean {
+  return value instanceof RenderedJson || (Array.isArray(value) && value.some((element) => element instanceof RenderedJson));
+}
+
+function renderMember(value: unknown): string {
+  if (value instanceof RenderedJson) return value.text;
+  return Array.isArray(value) ? `[${value.map(renderElement).join(',')}]` : JSON.stringify(value);
+}
+
+/** An answer as JSON text, with its RenderedJson members spliced in: the same text JSON.stringify gives for the items themselves. */
+export function renderJson(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return JSON.stringify(body ?? {});
+  const members = body as Record<string, unknown>;
+  let spliced = false;
+  for (const name in members) if (holdsRendered(members[name])) spliced = true;
+  if (!spliced) return JSON.stringify(body);
+  const parts: string[] = [];
+  for (const name in members) {
+    const value = members[name];
+    // JSON.stringify leaves out undefined members; so does this.
+    if (value !== undefined) parts.push(`${JSON.stringify(name)}:${holdsRendered(value) ? renderMember(value) : JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 /** Writes a JSON answer with the headers aws-json clients read: request id and the body's CRC32. */
 export function writeJsonResponse(res: ServerResponse, status: number, body: unknown, requestId: string): void {
-  const bytes = Buffer.from(JSON.stringify(body ?? {}));
+  const bytes = Buffer.from(renderJson(body));
   // One writeHead rather than a setHeader per header (headers set before, e.g. an error's, are
   // merged in). DynamoDB's clients verify x-amz-crc32 (the SDK retries when it does not match).
   res.writeHead(status, {

@@ -91,6 +91,31 @@ describe('Scan: what it reads', () => {
   });
 });
 
+describe('Scan: items returned as rendered once', () => {
+  // A stored item's JSON is kept after its first read and written into later pages as it is:
+  // it must be byte for byte what the item itself renders to, and never outlive a write.
+  it('answers with what GetItem and a projection of every attribute answer, and with the new item after an overwrite', async () => {
+    const table = await env.table({ TableName: env.name('rendered') });
+    // As JSON text: an object literal's `__proto__` would set a prototype, not name an attribute.
+    const itemText = String.raw`{"id":{"S":"a"},"__proto__":{"M":{"toString":{"S":"é \"q\" \u2028"}}},"n":{"N":"1.50"},"l":{"L":[{"NULL":true},{"BS":["AQ=="]}]}}`;
+    const put = (itemJson: string) => env.raw('PutItem', `{"TableName":${JSON.stringify(table)},"Item":${itemJson}}`);
+    expect((await put(itemText)).status).toBe(200);
+    const whole = JSON.stringify({ TableName: table });
+    const projected = JSON.stringify({ TableName: table, ProjectionExpression: 'id, #p, n, l', ExpressionAttributeNames: { '#p': '__proto__' } });
+    const first = await env.raw('Scan', whole);
+    const again = await env.raw('Scan', whole);
+    const byProjection = await env.raw('Scan', projected);
+    const got = await env.raw('GetItem', JSON.stringify({ TableName: table, Key: { id: { S: 'a' } } }));
+    const stored = JSON.stringify(got.json.Item);
+    expect(stored).toContain('"n":{"N":"1.5"}');
+    expect(JSON.stringify(first.json.Items)).toBe(`[${stored}]`);
+    expect(JSON.stringify(again.json.Items)).toBe(`[${stored}]`);
+    expect(JSON.stringify(byProjection.json.Items)).toBe(`[${stored}]`);
+    await put('{"id":{"S":"a"},"n":{"N":"2"}}');
+    expect((await env.raw('Scan', whole)).json.Items).toEqual([{ id: { S: 'a' }, n: { N: '2' } }]);
+  });
+});
+
 describe('Scan: how bad input is refused', () => {
   it('refuses inconsistent segments, Select and index rules', async () => {
     const refusal = async (input: Partial<ScanCommandInput>) => {

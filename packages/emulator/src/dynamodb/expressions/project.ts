@@ -41,7 +41,8 @@ function valueOf(node: Node): AttributeValue {
 }
 
 function mapOf(node: Node): Item {
-  const result: Item = {};
+  // Without a prototype, as items.ts builds items: a projected `__proto__` is an attribute, not a prototype.
+  const result: Item = Object.create(null);
   for (const [name, child] of node.children) result[String(name)] = valueOf(child);
   return result;
 }

@@ -12,6 +12,17 @@ export interface StoredItem {
   readonly id: string;
   readonly item: Item;
   readonly size: number;
+  /** The item as JSON text, kept once a read has rendered it (see renderedItem). */
+  json?: string;
+}
+
+/**
+ * The entry's item as JSON text, rendered the first time a read returns it and kept: a stored
+ * item never changes (a write stores a new entry), and a Scan or Query returns the same items
+ * again and again.
+ */
+export function renderedItem(entry: StoredItem): string {
+  return (entry.json ??= JSON.stringify(entry.item));
 }
 
 export class ItemStore {

@@ -26,9 +26,17 @@ const action = (members: Record<string, Shape>): Shape => ({
   },
 });
 
+function conditionFails(action: PreparedAction): boolean {
+  return action.condition !== undefined && !evaluateCondition(action.condition, action.existing);
+}
+
+function stops(action: PreparedAction): boolean {
+  return action.invalid !== undefined || conditionFails(action);
+}
+
 /** Why an action stops the transaction, or `None`: a failed condition comes before an invalid update. */
 function reasonFor(action: PreparedAction): Record<string, unknown> {
-  if (action.condition !== undefined && !evaluateCondition(action.condition, action.existing)) {
+  if (conditionFails(action)) {
     const item = action.returnValuesOnFailure === 'ALL_OLD' ? action.existing : undefined;
     return { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) };
   }
@@ -38,21 +46,21 @@ function reasonFor(action: PreparedAction): Record<string, unknown> {
 
 function run(input: TransactWriteItemsInput, context: DynamoDbContext): TransactionAnswer {
   const prepared = input.TransactItems.map((item) => prepareAction(context, item));
-  if (new Set(prepared.map((action) => action.identity)).size !== prepared.length) {
-    throw ddbErrors.validation('Transaction request cannot include multiple operations on one item');
-  }
-  const reasons = prepared.map(reasonFor);
-  if (reasons.some((reason) => reason.Code !== 'None')) throw ddbErrors.transactionCanceled(reasons);
+  const identities = new Set<string>();
+  for (const action of prepared) identities.add(action.identity);
+  if (identities.size !== prepared.length) throw ddbErrors.validation('Transaction request cannot include multiple operations on one item');
+  // The reasons are listed only when the transaction is cancelled; a transaction that goes through builds none.
+  if (prepared.some(stops)) throw ddbErrors.transactionCanceled(prepared.map(reasonFor));
   const capacity = new BatchCapacity('Write', input.ReturnConsumedCapacity);
   const collections = new ItemCollections(input.ReturnItemCollectionMetrics);
   for (const action of prepared) {
     if (action.write === undefined) {
       // A ConditionCheck writes nothing but is paid for as a transactional write of the item it checks.
-      capacity.add(action.table, transactional(writeConsumption({ previous: action.existing, indexChanges: new Map() }, undefined)));
+      if (capacity.wanted) capacity.add(action.table, transactional(writeConsumption({ previous: action.existing, indexChanges: new Map() }, undefined)));
       continue;
     }
     const result = action.write === null ? action.table.delete(action.key) : action.table.put(action.write);
-    capacity.add(action.table, transactional(writeConsumption(result, action.write ?? undefined)));
+    if (capacity.wanted) capacity.add(action.table, transactional(writeConsumption(result, action.write ?? undefined)));
     collections.add(action.table, action.write ?? result.previous ?? action.key);
   }
   return { consumedCapacity: capacity.report(), response: { ItemCollectionMetrics: collections.report() } };

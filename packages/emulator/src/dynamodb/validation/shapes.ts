@@ -120,7 +120,8 @@ function checkType(value: unknown, shape: Shape): void {
 }
 
 function checkStructure(value: Record<string, unknown>, members: Members, parent: string, errors: string[]): void {
-  for (const [name, shape] of Object.entries(members)) {
+  for (const name in members) {
+    const shape = members[name]!;
     const member = value[name];
     // Most declared members are absent from a request: no path to build for them.
     if ((member === undefined || member === null) && !shape.notNull) continue;
