@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { EmulatorLease } from './backend/backend.js';
 import type { ResourceRef } from './cleanup.js';
 import type { ResolvedConfig } from './config/options.js';
@@ -149,4 +150,14 @@ function claim(path: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+}
+
+/**
+ * The run a worker belongs to, named by the runner's main process: a vitest or jest worker
+ * process is its child (it has an IPC channel to it), a worker thread or an in-band run is the
+ * main process itself.
+ */
+export function runIdentity(): string {
+  const child = isMainThread && typeof process.send === 'function';
+  return `run-${child ? process.ppid : process.pid}`;
 }

@@ -14,6 +14,7 @@ import { createNamespace, type Namespace } from './namespace.js';
 import { RunReport, type FileReport } from './report.js';
 import { TestClock } from './testClock.js';
 import { EnvScope } from './workerEnv.js';
+import { backendFor } from './backend/index.js';
 import type { EmulatorBackend, EmulatorLease } from './backend/backend.js';
 
 /** The credentials every emulator accepts; real AWS would refuse them, which is the point. */
@@ -30,7 +31,8 @@ export interface WorkerInput {
   slot: string;
   /** The run this worker belongs to (see runIdentity in report.ts). */
   runId: string;
-  backend: EmulatorBackend;
+  /** Where the emulator comes from; by default the backend the configuration names. */
+  backend?: EmulatorBackend;
 }
 
 /** What the `kumo` fixture (and `globalThis.kumo` in jest) tells a test about its emulator. */
@@ -88,7 +90,7 @@ export class KumoWorker {
   static async open(input: WorkerInput, targets: WorkerTargets): Promise<KumoWorker> {
     const options = (input.environmentOptions as { kumo?: unknown } | undefined)?.kumo ?? {};
     const config = resolveConfig(options, input.env, input.rootDir);
-    const lease = await input.backend.acquire(config, input.slot);
+    const lease = await (input.backend ?? backendFor(config)).acquire(config, input.slot);
     const report = new RunReport(config, input.runId);
     report.announce(lease, input.slot);
     return new KumoWorker(input, config, lease, report, targets);
