@@ -1,0 +1,15 @@
+/**
+ * The e2e vitest suite: every file in the kumo environment, many files in parallel. Run by
+ * e2e/verify (under vitest 5 and 4, forks and threads, isolate on and off) and by `pnpm demo`.
+ */
+export default {
+  // Run the workspace packages from their TypeScript sources (see the root vitest.config.ts).
+  resolve: { conditions: ['kumo-source'] },
+  ssr: { resolve: { conditions: ['kumo-source'] } },
+  test: {
+    environment: 'kumo',
+    include: ['vitest/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+};
