@@ -6,6 +6,8 @@ export default {
   // Run the workspace packages from their TypeScript sources (see the root vitest.config.ts).
   resolve: { conditions: ['kumo-source'] },
   ssr: { resolve: { conditions: ['kumo-source'] } },
+  // vitest loads the environment package through its own `__vitest__` environment.
+  environments: { __vitest__: { resolve: { conditions: ['kumo-source'] } } },
   test: {
     environment: 'kumo',
     include: ['vitest/**/*.test.ts'],

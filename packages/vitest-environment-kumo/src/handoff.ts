@@ -40,6 +40,10 @@ export function unpublish(global: typeof globalThis): void {
   delete (global as Record<symbol, unknown>)[KEY];
 }
 
+export function published(): boolean {
+  return KEY in globalThis;
+}
+
 export function handoff(): WorkerHandoff {
   const found = (globalThis as Record<symbol, unknown>)[KEY] as WorkerHandoff | undefined;
   if (!found) {

@@ -13,7 +13,7 @@ import { relative } from 'node:path';
 import { KumoError, liveViews, type ClockControl, type Clients, type FileSession, type Ids, type KumoInfo, type Namespace } from '@kumo-testkit/core';
 import { test as base, type TestAPI } from 'vitest';
 import { reportErrors } from './errors.js';
-import { handoff } from './handoff.js';
+import { handoff, published } from './handoff.js';
 
 export interface KumoFixtures {
   s3: Clients['s3'];
@@ -96,7 +96,13 @@ function build(): TestAPI<KumoFixtures> {
   return extended as unknown as TestAPI<KumoFixtures>;
 }
 
-let built: TestAPI<KumoFixtures> | undefined;
+/**
+ * vitest only accepts file-scoped fixtures from a `test.extend` at a file's top level, so the
+ * extended test is built when a test file imports this module. The environment loader imports it
+ * too, before the runner exists and before the environment publishes its worker: then it is built
+ * on first use instead.
+ */
+let built: TestAPI<KumoFixtures> | undefined = published() ? build() : undefined;
 
 function extended(): TestAPI<KumoFixtures> {
   built ??= build();

@@ -1,2 +1,0 @@
-// Types only: `import 'jest-environment-kumo/globals'` (or a types entry) declares globalThis.kumo.
-export {};
