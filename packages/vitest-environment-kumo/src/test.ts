@@ -102,7 +102,12 @@ function build(): TestAPI<KumoFixtures> {
  * too, before the runner exists and before the environment publishes its worker: then it is built
  * on first use instead.
  */
-let built: TestAPI<KumoFixtures> | undefined = published() ? build() : undefined;
+let built: TestAPI<KumoFixtures> | undefined;
+if (published()) {
+  built = build();
+  // With isolate (the default) every file imports this module afresh: its namespace opens before the file's own code runs.
+  handoff().session(runningFile());
+}
 
 function extended(): TestAPI<KumoFixtures> {
   built ??= build();
