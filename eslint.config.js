@@ -20,8 +20,9 @@ export default tseslint.config(
     },
   },
   {
-    // The clock module is the one place that reads the system time; scripts and tests may too.
-    files: ['packages/emulator/src/clock.ts', '**/test/**', 'bench/**', 'scripts/**', 'e2e/**'],
+    // The emulator's clock module and the toolkit's test clock (for `clock: false`) are the only
+    // places that read the system time; scripts and tests may too.
+    files: ['packages/emulator/src/clock.ts', 'packages/core/src/testClock.ts', '**/test/**', 'bench/**', 'scripts/**', 'e2e/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -14,6 +14,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         // The runners as child processes, checked from outside (e2e/verify/runners.ts).
         test: { name: 'e2e', root: 'e2e', include: ['verify/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000 },
       },

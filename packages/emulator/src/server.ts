@@ -1,17 +1,22 @@
 /**
  * The emulator's one HTTP listener. Requests are routed the way AWS clients address them:
- * `GET /health` is the KUMO-compatible health check, a request with `X-Amz-Target` goes to
- * the JSON service it names, everything else is S3 (REST, path-style or virtual-hosted).
+ * `GET /health` is the KUMO-compatible health check, `GET /_kumo/calls` the call log, a request
+ * with `X-Amz-Target` goes to the JSON service it names, everything else is S3 (REST,
+ * path-style or virtual-hosted). Every answered call is recorded in the call log.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
+import { CallLog, serveCallLog, type CallSummary } from './callLog.js';
 import { systemClock, type Clock } from './clock.js';
 import { DynamoDbState } from './dynamodb/model/dynamoDbState.js';
 import { DYNAMODB_TARGET_PREFIX, DynamoDbService } from './dynamodb/service.js';
 import { serveJson, splitTarget, writeJsonResponse, type JsonService } from './protocol/awsJson.js';
 import { ConnectionGuard } from './connections.js';
+import { httpDate } from './protocol/dates.js';
+import { requestTimes, type ClockSource } from './requestClock.js';
 import { RequestIds } from './requestIds.js';
+import { bucketFromHost } from './s3/addressing.js';
 import { S3State } from './s3/model/s3State.js';
 import { S3Service } from './s3/service.js';
 import { BlobStore } from './storage/blobs.js';
@@ -25,6 +30,13 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** The time source of every service. */
   clock?: Clock;
+  /**
+   * `'emulator'` (default): a request's time is `clock`'s. `'request'`: it is the client's
+   * (`x-kumo-now`, else `X-Amz-Date`, ...: see requestClock.ts), and every answer's `Date`
+   * header says that time, so that an SDK whose Date is faked does not correct its clock
+   * against the emulator's.
+   */
+  clockSource?: ClockSource;
   region?: string;
 }
 
@@ -49,25 +61,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // aws-json services by the X-Amz-Target prefix that names them.
   const jsonServices = new Map<string, JsonService>([[DYNAMODB_TARGET_PREFIX, new DynamoDbService(dynamoDbState, region)]]);
   const connections = new ConnectionGuard(ids);
+  const times = requestTimes(options.clockSource ?? 'emulator', clock);
+  const datedAnswers = options.clockSource === 'request';
+  const calls = new CallLog();
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const identity = ids.next();
     connections.track(req, res, identity);
-    if (req.method === 'GET' && req.url === '/health') {
+    const now = times.timeOf(req);
+    // Headers set here are merged into the codecs' writeHead; Node then adds no Date of its own.
+    if (datedAnswers) res.setHeader('date', httpDate(now));
+    const url = req.url ?? '/';
+    if (req.method === 'GET' && url.startsWith('/_kumo/calls') && bucketFromHost(req.headers.host) === undefined) {
+      serveCallLog(url, calls, res);
+      return;
+    }
+    if (req.method === 'GET' && url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': HEALTH_BODY.length });
       res.end(HEALTH_BODY);
       return;
     }
+    const record = (summary: CallSummary): void => calls.record(now, summary, res.statusCode);
     const target = req.headers['x-amz-target'];
     if (target !== undefined) {
       const parts = splitTarget(String(target));
       const service = parts && jsonServices.get(parts.service);
-      if (!parts || !service) answerUnknownJsonTarget(req, res, identity.requestId);
-      else void serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now: clock.now(), host: req.headers.host });
+      if (!parts || !service) record(answerUnknownJsonTarget(req, res, identity.requestId, parts?.service));
+      else void serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now, host: req.headers.host }).then(record);
       return;
     }
     const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;
-    void s3.handle(req, res, { identity, now: clock.now(), origin });
+    void s3.handle(req, res, { identity, now, origin }).then(record);
   };
   // A request without Host is served path-style rather than refused with Node's empty 400.
   const server: Server = createServer({ keepAlive: true, requestTimeout: 0, requireHostHeader: false }, handleRequest);
@@ -114,11 +138,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+/** The X-Amz-Target prefix of SQS's aws-json protocol. */
+const SQS_TARGET_PREFIX = 'AmazonSQS';
+
+function answerUnknownJsonTarget(req: IncomingMessage, res: ServerResponse, requestId: string, service: string | undefined): CallSummary {
   req.resume();
-  const body = {
-    __type: 'com.amazon.coral.service#UnknownOperationException',
-    message: `The emulator does not serve X-Amz-Target "${String(req.headers['x-amz-target'])}".`,
-  };
-  writeJsonResponse(res, 400, body, requestId);
+  const target = String(req.headers['x-amz-target']);
+  const message =
+    service === SQS_TARGET_PREFIX
+      ? `SQS is not served by this emulator yet (X-Amz-Target "${target}"): kumo-testkit serves S3 and DynamoDB, and SQS comes in a later release.`
+      : `The emulator does not serve X-Amz-Target "${target}".`;
+  writeJsonResponse(res, 400, { __type: 'com.amazon.coral.service#UnknownOperationException', message }, requestId);
+  return { operation: target, resources: [], errorCode: 'UnknownOperationException' };
 }

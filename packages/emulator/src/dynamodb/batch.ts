@@ -1,9 +1,10 @@
 /**
- * What BatchGetItem and BatchWriteItem share: the RequestItems map keyed by table name, the
- * key that makes two requests "the same item", and ConsumedCapacity as a list per table.
+ * What BatchGetItem and BatchWriteItem share (and the transactions, for their answers): the
+ * RequestItems map keyed by table name, the key that makes two requests "the same item",
+ * ConsumedCapacity as a list per table and ItemCollectionMetrics as a map of lists per table.
  */
 import type { Item } from './attributeValue.js';
-import { consumedCapacity, totalConsumption, type CapacityRequest, type Consumption } from './capacity.js';
+import { consumedCapacity, itemCollectionMetrics, totalConsumption, type CapacityRequest, type Consumption } from './capacity.js';
 import { ddbErrors } from './errors.js';
 import type { Table } from './model/table.js';
 import { tableName } from './validation/common.js';
@@ -53,5 +54,30 @@ export class BatchCapacity {
   report(): Record<string, unknown>[] | undefined {
     if (this.request !== 'TOTAL' && this.request !== 'INDEXES') return undefined;
     return [...this.byTable].map(([table, parts]) => consumedCapacity(table, this.request, totalConsumption(this.kind, parts))!);
+  }
+}
+
+/** The item collections a multi-item write changed, per table, each collection once. */
+export class ItemCollections {
+  private readonly byTable = new Map<Table, Map<string, Record<string, unknown>>>();
+
+  constructor(private readonly request: string | undefined) {}
+
+  /** Notes the collection of `item` (written, or deleted) in `table`, when the table has any. */
+  add(table: Table, item: Item): void {
+    const collection = itemCollectionMetrics(table, this.request, item);
+    if (!collection) return;
+    const collections = this.byTable.get(table) ?? new Map<string, Record<string, unknown>>();
+    collections.set(JSON.stringify(collection.ItemCollectionKey), collection);
+    this.byTable.set(table, collections);
+  }
+
+  /** The response's ItemCollectionMetrics, or undefined when no table has item collections. */
+  report(): Record<string, Record<string, unknown>[]> | undefined {
+    if (this.byTable.size === 0) return undefined;
+    // Keyed by table names, which may be `__proto__`: no prototype to set by accident.
+    const metrics: Record<string, Record<string, unknown>[]> = Object.create(null);
+    for (const [table, collections] of this.byTable) metrics[table.name] = [...collections.values()];
+    return metrics;
   }
 }

@@ -36,6 +36,16 @@ export function writeConsumption(result: WriteResult, written: Item | undefined)
   return { kind: 'Write', table: writeUnitsOf(result.previous, written), indexes };
 }
 
+/**
+ * A transactional read or write: DynamoDB prepares and then commits every item of a
+ * transaction, so each costs twice its non-transactional units, on the table and on every index
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling).
+ */
+export function transactional(consumption: Consumption): Consumption {
+  const indexes = new Map([...consumption.indexes].map(([index, units]) => [index, units * 2]));
+  return { kind: consumption.kind, table: consumption.table * 2, indexes };
+}
+
 /** Several reads or writes on one table as one consumption, as the batch operations report it. */
 export function totalConsumption(kind: Consumption['kind'], parts: readonly Consumption[]): Consumption {
   const indexes = new Map<SecondaryIndex, number>();

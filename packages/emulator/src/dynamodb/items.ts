@@ -133,15 +133,47 @@ function expectList(value: unknown): unknown[] {
   return value;
 }
 
+/**
+ * Sizes of items already measured. An item is never changed once built (an update builds a
+ * new one), so its size is fixed; a put asks for it several times (the 400 KB check, the
+ * store's byte count, the consumed capacity of the old and the new item). Weak, so it holds
+ * on to nothing.
+ */
+const measured = new WeakMap<Item, number>();
+
 /** Bytes DynamoDB counts for an item: each attribute's name plus its value. */
 export function itemSize(item: Item): number {
-  let size = 0;
-  for (const [name, value] of Object.entries(item)) size += Buffer.byteLength(name) + valueSize(value);
+  let size = measured.get(item);
+  if (size !== undefined) return size;
+  size = 0;
+  for (const name in item) size += Buffer.byteLength(name) + valueSize(item[name]!);
+  measured.set(item, size);
   return size;
 }
 
 function numberSize(text: string): number {
-  return Math.ceil(parseNumber(text).digits.length / 2) + 1;
+  return Math.ceil(significantDigits(text) / 2) + 1;
+}
+
+/**
+ * Significant digits of a number text: from the first non-zero digit to the last, counted in
+ * place for plain decimal text (stored numbers are canonical), parsed for anything else.
+ */
+function significantDigits(text: string): number {
+  let first = -1;
+  let last = -1;
+  let point = -1;
+  for (let index = text.charCodeAt(0) === 45 ? 1 : 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 46 && point < 0) point = index;
+    else if (code < 48 || code > 57) return parseNumber(text).digits.length;
+    else if (code !== 48) {
+      if (first < 0) first = index;
+      last = index;
+    }
+  }
+  if (first < 0) return 0;
+  return last - first + 1 - (point > first && point < last ? 1 : 0);
 }
 
 /** Value sizes: strings in UTF-8, numbers one byte per two digits plus one, documents 3 bytes plus 1 per element. */

@@ -7,6 +7,7 @@
  */
 import { typeOf, type AttributeValue, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
+import { checkKeyPathsScalar, type DocumentPath } from './expressions/index.js';
 import { itemSize } from './items.js';
 import { keyAttributes, keyValueBytes, scalarOf, type KeyAttribute } from './model/keys.js';
 import type { Table } from './model/table.js';
@@ -93,4 +94,17 @@ function checkIndexKeys(item: Item, table: Table): void {
       }
     }
   }
+}
+
+/**
+ * Key attributes hold scalars, so an expression may not reach into one with `.` or `[]`
+ * (`SET a = pk.x`, a filter on `gsiKey[0]`): the table's own keys are reported as `Key`, the other
+ * index keys as `IndexKey`, the table's first, as DynamoDB checks them.
+ */
+export function checkKeyPaths(paths: readonly DocumentPath[], table: Table): void {
+  if (!paths.some((path) => path.length > 1)) return;
+  const tableKeys = keyAttributes(table.settings.schema).map((attribute) => attribute.name);
+  checkKeyPathsScalar(paths, tableKeys);
+  const indexKeys = table.indexes().flatMap((index) => keyAttributes(index.schema).map((attribute) => attribute.name));
+  checkKeyPathsScalar(paths, indexKeys.filter((name) => !tableKeys.includes(name)), 'IndexKey');
 }

@@ -33,7 +33,8 @@ function validation(message: string): AwsError {
 /** Reads a number as the JSON protocol carries it; throws DynamoDB's ValidationException. */
 export function parseNumber(text: string): Decimal {
   const match = NUMBER_SYNTAX.exec(text);
-  if (!match) throw validation('The parameter cannot be converted to a numeric value');
+  // DynamoDB echoes the text after a colon, except when there is none.
+  if (!match) throw validation(`The parameter cannot be converted to a numeric value${text === '' ? '' : `: ${text}`}`);
   const [, signText, whole = '', fractionAfterWhole = '', fractionOnly = '', exponentText = '0'] = match;
   const fraction = fractionOnly || fractionAfterWhole;
   const allDigits = whole + fraction;
@@ -82,6 +83,49 @@ export function compareNumbers(a: Decimal, b: Decimal): number {
       ? a.exponent - b.exponent
       : compareDigitStrings(a.digits.padEnd(b.digits.length, '0'), b.digits.padEnd(a.digits.length, '0'));
   return a.sign * Math.sign(magnitude);
+}
+
+/**
+ * The order of two numbers as the protocol carries them. Stored items and checked expression
+ * values hold canonical text (formatNumber's), which orders without parsing: by sign, then by
+ * the length of the integer part, then as text. Other text (legacy parameters are compared as
+ * sent) is parsed.
+ */
+export function compareNumberTexts(a: string, b: string): number {
+  const x = canonicalShape(a);
+  const y = canonicalShape(b);
+  if (x === undefined || y === undefined) return compareNumbers(parseNumber(a), parseNumber(b));
+  if (a === b) return 0;
+  if (x.sign !== y.sign) return Math.sign(x.sign - y.sign);
+  if (x.sign === 0) return 0;
+  const magnitude = x.integerDigits !== y.integerDigits ? x.integerDigits - y.integerDigits : a < b ? -1 : 1;
+  return x.sign * Math.sign(magnitude);
+}
+
+/**
+ * Sign and integer-part length of a canonical number text (`0`, `-12.5`, `0.001`, `100`) of at
+ * most 38 digits (so certainly in DynamoDB's range), or undefined for any other text.
+ */
+function canonicalShape(text: string): { sign: number; integerDigits: number } | undefined {
+  if (text === '0') return { sign: 0, integerDigits: 1 };
+  if (text.length > MAX_SIGNIFICANT_DIGITS) return undefined;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = text.charCodeAt(start);
+  if (!(first >= 48 && first <= 57)) return undefined;
+  let index = start + 1;
+  while (index < text.length && isDigit(text.charCodeAt(index))) index += 1;
+  const integerDigits = index - start;
+  // A leading zero only before a fraction: `0.5`, never `05` or `-0`.
+  if (first === 48 && (integerDigits > 1 || index === text.length)) return undefined;
+  if (index < text.length) {
+    if (text.charCodeAt(index) !== 46 || index === text.length - 1 || text.charCodeAt(text.length - 1) === 48) return undefined;
+    for (index += 1; index < text.length; index += 1) if (!isDigit(text.charCodeAt(index))) return undefined;
+  }
+  return { sign: start === 1 ? -1 : 1, integerDigits };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function compareDigitStrings(a: string, b: string): number {

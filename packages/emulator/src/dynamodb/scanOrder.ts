@@ -57,7 +57,9 @@ export function* scanEntries(source: ReadSource, segment: Segment | undefined, s
   for (let i = from ? firstIndex(partitions.length, (index) => compare(partitions[index]!, from) >= 0) : 0; i < partitions.length; i++) {
     const partition = partitions[i]!;
     if (segment && Math.floor((partition.hash * segment.totalSegments) / 2 ** 32) !== segment.segment) continue;
-    const position = from && compare(partition, from) === 0 ? { id: start!.id, ...(range && { sort: start!.key[range.name] }) } : undefined;
-    yield* partitionRange(partition.entries, range, undefined, true, position);
+    // Only the start key's own partition is read from a position; every other one whole, without
+    // a range generator per partition (a table keyed by partition key alone has one item in each).
+    if (from && compare(partition, from) === 0) yield* partitionRange(partition.entries, range, undefined, true, { id: start!.id, ...(range && { sort: start!.key[range.name] }) });
+    else for (const entry of partition.entries) yield entry;
   }
 }

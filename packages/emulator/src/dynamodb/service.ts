@@ -4,6 +4,7 @@
  * reads requests and renders answers and errors.
  */
 import type { JsonEnvelope, JsonHandler, JsonService } from '../protocol/awsJson.js';
+import { tablesOf } from './callResources.js';
 import { dynamoDbErrorStyle } from './errors.js';
 import type { DynamoDbState } from './model/dynamoDbState.js';
 import type { DynamoDbOperation } from './operation.js';
@@ -29,5 +30,9 @@ export class DynamoDbService implements JsonService {
     if (!operation) return undefined;
     return (input: Record<string, unknown>, envelope: JsonEnvelope) =>
       operation.run(input, { state: this.state, region: this.region, now: envelope.now, host: envelope.host });
+  }
+
+  resourcesOf(_operation: string, input: Record<string, unknown>): readonly string[] {
+    return tablesOf(input);
   }
 }

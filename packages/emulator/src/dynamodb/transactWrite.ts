@@ -4,10 +4,11 @@
  * item there now, so the transaction can test every condition first and then apply all of its
  * writes or none.
  */
+import { AwsError } from '../errors.js';
 import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
-import type { Condition } from './expressions/index.js';
+import type { Condition, Update } from './expressions/index.js';
 import { checkItem } from './items.js';
 import { checkItemKeys, checkItemSize, checkKey } from './keyChecks.js';
 import { itemIdentity, keyAttributes } from './model/keys.js';
@@ -38,8 +39,10 @@ export interface PreparedAction {
   readonly existing?: Item;
   readonly condition?: Condition;
   readonly returnValuesOnFailure?: string;
-  /** What the action writes: an item, null for a delete, undefined for a condition check. */
+  /** What the action writes: an item, null for a delete, undefined for a condition check or an invalid update. */
   readonly write: Item | null | undefined;
+  /** Why the update cannot be applied to the item there now, in DynamoDB's words. */
+  readonly invalid?: string;
 }
 
 const KINDS: readonly ActionKind[] = ['ConditionCheck', 'Put', 'Delete', 'Update'];
@@ -63,7 +66,7 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   if (!put) checkKey(key, table);
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
   const existing = table.get(key);
-  const write = put ?? (kind === 'Delete' ? null : kind === 'Update' ? updatedItem(table, key, existing, compiled.update).item : undefined);
+  const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : { write: put ?? (kind === 'Delete' ? null : undefined) };
   return {
     table,
     key,
@@ -71,6 +74,22 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
     existing,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,
-    write,
+    ...change,
   };
+}
+
+/**
+ * An update runs against the item inside the transaction, so what only the item can reveal (an
+ * operand of the wrong type, a path invalid for update, an item grown past 400 KB, an index key
+ * given the wrong type) cancels the transaction with a `ValidationError` reason rather than
+ * refusing the request, as the TransactionCanceledException reference lists
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors).
+ */
+function updateInTransaction(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): { write: Item | undefined; invalid?: string } {
+  try {
+    return { write: updatedItem(table, key, existing, update).item };
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'ValidationException') return { write: undefined, invalid: error.message };
+    throw error;
+  }
 }

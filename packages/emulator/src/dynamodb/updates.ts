@@ -4,8 +4,8 @@
  * item is; and what its ReturnValues answer.
  */
 import type { Item } from './attributeValue.js';
-import { applyUpdate, checkKeyNotUpdated, projectItem, type DocumentPath, type Update } from './expressions/index.js';
-import { checkItemKeys, checkItemSize } from './keyChecks.js';
+import { applyUpdate, checkKeyNotUpdated, projectItem, updatePaths, type DocumentPath, type Update } from './expressions/index.js';
+import { checkItemKeys, checkItemSize, checkKeyPaths } from './keyChecks.js';
 import { keyAttributes } from './model/keys.js';
 import type { Table } from './model/table.js';
 
@@ -14,9 +14,14 @@ export interface UpdatedItem {
   readonly updatedPaths: readonly DocumentPath[];
 }
 
-/** Refuses an update of a key attribute before anything is read. */
+/**
+ * Refuses, before anything is read, an update of a key attribute (`SET pk.a = :v` included), then
+ * any path into a key attribute the update reads or writes (`SET a = pk.x`, `SET gsiKey[0] = :v`).
+ */
 export function checkUpdateOfTable(update: Update | undefined, table: Table): void {
-  if (update) checkKeyNotUpdated(update, keyAttributes(table.settings.schema).map((attribute) => attribute.name));
+  if (!update) return;
+  checkKeyNotUpdated(update, keyAttributes(table.settings.schema).map((attribute) => attribute.name));
+  checkKeyPaths(updatePaths(update), table);
 }
 
 export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
+import type { CallSummary } from '../callLog.js';
 import { AwsError } from '../errors.js';
 
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -41,6 +42,8 @@ export interface JsonService {
   readonly maxBodyBytes: number;
   /** The handler of an operation, or undefined when the service has no such operation. */
   operation(name: string): JsonHandler | undefined;
+  /** The resources (tables, queues) a call names, for the call log. */
+  resourcesOf(operation: string, input: Record<string, unknown>): readonly string[];
 }
 
 /** Media types an aws-json body may be declared as (parameters such as charset aside). */
@@ -50,32 +53,39 @@ const JSON_MEDIA_TYPES = new Set([AWS_JSON_CONTENT_TYPE, 'application/json']);
  * Reads the body, runs the operation and writes its answer: the returned object as JSON, or
  * the thrown AwsError in the service's spelling. A body that is not JSON is refused before the
  * operation name is looked at, as DynamoDB does. A request that is no aws-json call at all (not
- * a POST, or a body not declared as JSON) gets the front end's bare 404 instead.
+ * a POST, or a body not declared as JSON) gets the front end's bare 404 instead. Resolves to what
+ * the call log records of the call once the answer is written.
  */
-export async function serveJson(req: IncomingMessage, res: ServerResponse, service: JsonService, operationName: string, envelope: JsonEnvelope): Promise<void> {
+export async function serveJson(req: IncomingMessage, res: ServerResponse, service: JsonService, operationName: string, envelope: JsonEnvelope): Promise<CallSummary> {
   if (req.method !== 'POST') {
     req.resume();
     answerNotAJsonCall(res, envelope.requestId);
-    return;
+    return { operation: operationName, resources: [], errorCode: NOT_A_JSON_CALL };
   }
+  let resources: readonly string[] = [];
   try {
     const input = await readJsonObject(req, service.maxBodyBytes, service.style, isJsonMediaType(req.headers['content-type']));
     if (input === undefined) {
       answerNotAJsonCall(res, envelope.requestId);
-      return;
+      return { operation: operationName, resources, errorCode: NOT_A_JSON_CALL };
     }
+    resources = service.resourcesOf(operationName, input);
     const handler = service.operation(operationName);
     if (!handler) throw unknownOperation(operationName);
     writeJsonResponse(res, 200, await handler(input, envelope), envelope.requestId);
+    return { operation: operationName, resources };
   } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
+    const awsError = error instanceof AwsError ? error : service.style.internalError();
+    if (res.headersSent) res.destroy();
+    else {
+      if (!(error instanceof AwsError)) console.error(`kumo emulator: internal error in ${operationName}:`, error);
+      writeJsonError(res, awsError, envelope.requestId, service.style);
     }
-    if (!(error instanceof AwsError)) console.error(`kumo emulator: internal error in ${operationName}:`, error);
-    writeJsonError(res, error instanceof AwsError ? error : service.style.internalError(), envelope.requestId, service.style);
+    return { operation: operationName, resources, errorCode: awsError.code };
   }
 }
+
+const NOT_A_JSON_CALL = 'UnknownOperationException';
 
 function isJsonMediaType(contentType: string | undefined): boolean {
   return contentType !== undefined && JSON_MEDIA_TYPES.has(contentType.split(';')[0]!.trim().toLowerCase());
@@ -134,9 +144,17 @@ function readBody(req: IncomingMessage, limit: number, style: JsonErrorStyle): P
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8'));
-    // 'close' after 'end' does nothing (the promise is settled); before it, the client went away.
-    req.on('data', onData).once('end', onEnd).once('error', reject).once('close', () => reject(new Error('the request closed before its body ended')));
+    let ended = false;
+    const onEnd = () => {
+      ended = true;
+      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString('utf8'));
+    };
+    // 'close' follows every request, usually after 'end': the Error (and its stack trace) is
+    // only built when the client went away before the body ended.
+    const onClose = () => {
+      if (!ended) reject(new Error('the request closed before its body ended'));
+    };
+    req.on('data', onData).once('end', onEnd).once('error', reject).once('close', onClose);
   });
 }
 

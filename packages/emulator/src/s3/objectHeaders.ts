@@ -4,6 +4,7 @@
  */
 import { contentEncodingWithoutChunking } from '../protocol/awsChunked.js';
 import { checksumHeaderName } from '../protocol/checksums.js';
+import { httpDate } from '../protocol/dates.js';
 import { decodeFormValue } from './addressing.js';
 import { s3Errors } from './errors.js';
 import type { ObjectChecksum, ObjectVersion, StoredHeaders, Tag } from './model/types.js';
@@ -110,10 +111,6 @@ export function validateTagEntries(tags: Tag[]): Tag[] {
     seen.add(Key);
   }
   return tags;
-}
-
-export function httpDate(epochMillis: number): string {
-  return new Date(epochMillis).toUTCString();
 }
 
 /** x-amz-version-id is sent once a bucket has ever had versioning configured. */

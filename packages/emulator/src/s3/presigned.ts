@@ -11,6 +11,7 @@
  * S3 reads the `x-amz-*` parameters the signer moved into the query (x-amz-meta-*,
  * x-amz-checksum-*, ...) as the headers they stand for.
  */
+import { parseAmzDate } from '../protocol/dates.js';
 import { s3Errors } from './errors.js';
 
 const AUTH_PARAMETERS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'];
@@ -27,9 +28,7 @@ export function checkPresignedExpiry(query: URLSearchParams, now: number): void 
       'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
     );
   }
-  const dateText = query.get('X-Amz-Date')!;
-  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(dateText);
-  const signedAt = date ? Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!, +date[4]!, +date[5]!, +date[6]!) : Number.NaN;
+  const signedAt = parseAmzDate(query.get('X-Amz-Date')!);
   if (Number.isNaN(signedAt)) {
     throw s3Errors.authorizationQueryParametersError(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`);
   }

@@ -3,6 +3,7 @@
  * and renders the result or the error through the REST-XML codec.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallSummary } from '../callLog.js';
 import { isAwsError } from '../errors.js';
 import { writeRestXmlError, writeRestXmlResponse, type ResponseIdentity } from '../protocol/restXml.js';
 import { addressOf } from './addressing.js';
@@ -25,9 +26,11 @@ export class S3Service {
 
   constructor(private readonly context: S3Context) {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, envelope: RequestEnvelope): Promise<void> {
+  /** Answers the request; resolves to what the call log records of it once the answer is written. */
+  async handle(req: IncomingMessage, res: ServerResponse, envelope: RequestEnvelope): Promise<CallSummary> {
     const isHead = req.method === 'HEAD';
     let resource = '/';
+    let operationName = req.method ?? '';
     try {
       const address = addressOf(req.url ?? '/', req.headers.host);
       resource = address.resource;
@@ -39,6 +42,7 @@ export class S3Service {
       if (presigned) checkPresignedExpiry(address.query, envelope.now);
       const headers = presigned ? { ...presignedHeaders(address.query), ...req.headers } : req.headers;
       const operation = this.router.resolve(method, address.target, address.query, headers);
+      operationName = operation.name;
       const request: S3Request = {
         method,
         target: address.target,
@@ -55,19 +59,28 @@ export class S3Service {
       const response = await operation.handle(request, this.context);
       settleUnreadBody(req, res);
       writeRestXmlResponse(res, response, envelope.identity, isHead);
+      return { operation: operationName, resources: resourcesOf(resource) };
     } catch (error) {
-      if (res.writableEnded) return;
+      const awsError = isAwsError(error) ? error : s3Errors.internalError();
+      const summary = { operation: operationName, resources: resourcesOf(resource), errorCode: awsError.code };
+      if (res.writableEnded) return summary;
       if (res.headersSent) {
         res.destroy();
-        return;
+        return summary;
       }
       if (!isAwsError(error)) {
         console.error(`kumo emulator: internal error on ${req.method} ${req.url}:`, error);
       }
       settleUnreadBody(req, res);
-      writeRestXmlError(res, isAwsError(error) ? error : s3Errors.internalError(), envelope.identity, resource, isHead);
+      writeRestXmlError(res, awsError, envelope.identity, resource, isHead);
+      return summary;
     }
   }
+}
+
+/** `/bucket/key` as the call log names it: `bucket/key`, `bucket`, or nothing for the account. */
+function resourcesOf(resource: string): readonly string[] {
+  return resource === '/' ? [] : [resource.slice(1)];
 }
 
 /**

@@ -150,7 +150,7 @@ describe('BatchWriteItem: how bad input is refused', () => {
     });
     const one = async (request: WriteRequest) => refusal({ RequestItems: { [TableName]: [request] } });
     expect(await one(put('a', { s: { SS: [] } }))).toEqual([...invalid, 'One or more parameter values were invalid: An string set  may not be empty']);
-    expect(await one(put('a', { n: { N: 'abc' } }))).toEqual([...invalid, 'The parameter cannot be converted to a numeric value']);
+    expect(await one(put('a', { n: { N: 'abc' } }))).toEqual([...invalid, 'The parameter cannot be converted to a numeric value: abc']);
     expect(await one(put('a', { g: { N: '1' } }))).toEqual([
       ...invalid,
       'One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N IndexName: by-g',

@@ -106,7 +106,7 @@ describe('PutItem: how bad input is refused', () => {
     expect(await put({ SS: [] })).toBe('1 validation error detected: One or more parameter values were invalid: An string set  may not be empty');
     expect(await put({ SS: ['a', 'a'] })).toBe('1 validation error detected: One or more parameter values were invalid: Input collection [a, a] contains duplicates.');
     expect(await put({ NS: ['1', '1.0'] })).toBe('1 validation error detected: Input collection contains duplicates');
-    expect(await put({ N: 'abc' })).toBe('The parameter cannot be converted to a numeric value');
+    expect(await put({ N: 'abc' })).toBe('The parameter cannot be converted to a numeric value: abc');
     expect(await put({ N: '1'.repeat(39) })).toBe('Attempting to store more than 38 significant digits in a Number');
     expect(await put({ NULL: false })).toBe('One or more parameter values were invalid: Null attribute value types must have the value of true');
   });

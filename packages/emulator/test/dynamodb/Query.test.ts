@@ -165,6 +165,10 @@ describe('Query: indexes', () => {
     expect((await refusal({ Select: 'COUNT', ProjectionExpression: 'note' }))[1]).toBe('Cannot specify the ProjectionExpression when choosing to get only the Count');
     expect((await refusal({ FilterExpression: 'customer = :c' }))[1]).toBe('Filter Expression can only contain non-primary key attributes: Primary key attribute: customer');
     expect((await refusal({ KeyConditionExpression: 'note = :c' }))[1]).toBe('Query condition missed key schema element: customer');
+    const scalars = (label: string, name: string) => `Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${name}`;
+    expect((await refusal({ ProjectionExpression: '#k.x', ExpressionAttributeNames: { '#k': 'customer' } }))[1]).toBe(scalars('Key', 'customer'));
+    expect((await refusal({ FilterExpression: '#a[0] = :c', ExpressionAttributeNames: { '#a': 'amount' } }))[1]).toBe(scalars('IndexKey', 'amount'));
+    expect((await refusal({ FilterExpression: 'attribute_exists(#s.x)', ExpressionAttributeNames: { '#s': 'status' } }))[1]).toBe(scalars('IndexKey', 'status'));
     expect((await refusal({ ExclusiveStartKey: { customer: { S: 'c1' } } }))[1]).toBe('The provided starting key is invalid: The provided key element does not match the schema');
     const outside = 'The provided starting key is outside query boundaries based on provided conditions';
     expect((await refusal({ ExclusiveStartKey: { customer: { S: 'c2' }, order: { N: '1' } } }))[1]).toBe(outside);

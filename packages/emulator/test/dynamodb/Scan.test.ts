@@ -113,5 +113,8 @@ describe('Scan: how bad input is refused', () => {
     expect((await refusal({ FilterExpression: 'n = :n' }))[1]).toBe(
       'Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :n',
     );
+    const scalars = (label: string, name: string) => `Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${name}`;
+    expect((await refusal({ ProjectionExpression: 'n, sk[1]' }))[1]).toBe(scalars('Key', 'sk'));
+    expect((await refusal({ FilterExpression: '#k.x = :v', ExpressionAttributeNames: { '#k': 'kind' }, ExpressionAttributeValues: { ':v': { S: 'a' } } }))[1]).toBe(scalars('IndexKey', 'kind'));
   });
 });

@@ -98,4 +98,22 @@ describe('UpdateItem: how bad input is refused', () => {
     const unused = await refusal({ UpdateExpression: 'SET v = :v', ExpressionAttributeValues: { ':v': { S: 'x' }, ':w': { S: 'y' } } });
     expect(unused.message).toBe('Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}');
   });
+
+  it('refuses paths into key attributes, naming table keys Key and other index keys IndexKey', async () => {
+    const TableName = await env.table({
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }, { AttributeName: 'g', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: [{ IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    const refusal = async (UpdateExpression: string) =>
+      (await failure(env.doc.send(new UpdateCommand({ TableName, Key: { id: 'a', sk: 'b' }, UpdateExpression, ExpressionAttributeValues: { ':v': 'x' } })))).message;
+    const scalars = (label: string, name: string) => `Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${name}`;
+    expect(await refusal('SET id.nest = :v')).toBe('One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key');
+    expect(await refusal('SET sk[0] = :v')).toBe('One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key');
+    expect(await refusal('SET copied = sk.nest, extra = :v')).toBe(scalars('Key', 'sk'));
+    expect(await refusal('SET g.nest = :v')).toBe(scalars('IndexKey', 'g'));
+    expect(await refusal('SET extra = :v REMOVE g[1]')).toBe(scalars('IndexKey', 'g'));
+    await env.doc.send(new UpdateCommand({ TableName, Key: { id: 'a', sk: 'b' }, UpdateExpression: 'SET g = :v, copied = sk', ExpressionAttributeValues: { ':v': 'x' } }));
+    expect((await env.doc.send(new GetCommand({ TableName, Key: { id: 'a', sk: 'b' } }))).Item).toEqual({ id: 'a', sk: 'b', g: 'x', copied: 'b' });
+  });
 });

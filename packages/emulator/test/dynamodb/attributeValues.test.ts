@@ -84,6 +84,31 @@ describe('attribute names', () => {
     expect(error.message).toContain(`at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255`);
   });
 
+  it('counts the 255 of a key attribute name in bytes of UTF-8', async () => {
+    // 127 two-byte characters and one more byte: 128 characters, 255 bytes.
+    const name = `${'é'.repeat(127)}k`;
+    const TableName = await env.table({ AttributeDefinitions: [{ AttributeName: name, AttributeType: 'S' }], KeySchema: [{ AttributeName: name, KeyType: 'HASH' }] });
+    await env.ddb.send(new PutItemCommand({ TableName, Item: { [name]: { S: 'v' } } }));
+    expect((await env.ddb.send(new GetItemCommand({ TableName, Key: { [name]: { S: 'v' } } }))).Item).toEqual({ [name]: { S: 'v' } });
+    // 86 three-byte characters: far fewer than 255 characters, but 258 bytes.
+    const longer = '語'.repeat(86);
+    const error = await failure(
+      env.ddb.send(
+        new CreateTableCommand({
+          TableName: env.name(),
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: longer, AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: longer, KeyType: 'HASH' }],
+        }),
+      ),
+    );
+    expect([error.name, error.message]).toEqual([
+      'ValidationException',
+      `2 validation errors detected: Value '${longer}' at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255; ` +
+        `Value '${longer}' at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255`,
+    ]);
+  });
+
   it('treats names such as __proto__, constructor and toString as ordinary names, keys included', async () => {
     const TableName = await env.table();
     // Raw JSON: in a JavaScript object literal `__proto__` would set the prototype instead.
@@ -108,7 +133,7 @@ describe('sets and binary values', () => {
     expect((await putRefusal(TableName, { id: { S: 'a' }, ss: { SS: ['', ''] } }))[1]).toBe(
       '1 validation error detected: One or more parameter values were invalid: Input collection [, ] contains duplicates.',
     );
-    expect((await putRefusal(TableName, { id: { S: 'a' }, ns: { NS: ['1', 'x'] } }))[1]).toBe('The parameter cannot be converted to a numeric value');
+    expect((await putRefusal(TableName, { id: { S: 'a' }, ns: { NS: ['1', 'x'] } }))[1]).toBe('The parameter cannot be converted to a numeric value: x');
   });
 
   it('refuses binary values that are not canonical base64 with SerializationException', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNumbers, canonicalNumber, compareNumbers, formatNumber, parseNumber, subtractNumbers } from '../../src/dynamodb/numbers.js';
+import { addNumbers, canonicalNumber, compareNumbers, compareNumberTexts, formatNumber, parseNumber, subtractNumbers } from '../../src/dynamodb/numbers.js';
 
 const n = parseNumber;
 
@@ -16,9 +16,17 @@ describe('DynamoDB numbers', () => {
   });
 
   it('refuses what DynamoDB refuses, with its messages', () => {
-    expect(() => n('abc')).toThrow('cannot be converted to a numeric value');
-    expect(() => n('')).toThrow('cannot be converted to a numeric value');
-    for (const spaced of [' 1', '1 ', '\t1', '1\n']) expect(() => n(spaced)).toThrow('cannot be converted to a numeric value');
+    const unreadable = 'The parameter cannot be converted to a numeric value';
+    const refusal = (text: string) => {
+      try {
+        n(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    for (const text of ['abc', '1.2.3', '0x10', 'NaN', ' 1', '1 ', '\t1', '1\n']) expect(refusal(text)).toBe(`${unreadable}: ${text}`);
+    expect(refusal('')).toBe(unreadable);
     expect(() => n('1'.repeat(39))).toThrow('more than 38 significant digits');
     expect(() => n('1E+126')).toThrow('Number overflow');
     expect(() => n('1E-131')).toThrow('Number underflow');
@@ -29,6 +37,20 @@ describe('DynamoDB numbers', () => {
     const sorted = ['10', '-2', '0', '1.5', '-10.25', '2', '1e-5', '-1e-5'].map(n).sort(compareNumbers).map(formatNumber);
     expect(sorted).toEqual(['-10.25', '-2', '-0.00001', '0', '0.00001', '1.5', '2', '10']);
     expect(compareNumbers(n('1.0'), n('1'))).toBe(0);
+  });
+
+  it('orders number texts as their values, canonical or not, without parsing canonical ones', () => {
+    const texts = ['0', '-0', '0.0', '1', '1.0', '01', '-1', '10', '9', '99', '100', '1e2', '0.5', '.5', '0.05', '-0.5', '-0.05', '12.5', '12.45', '12',
+      '-12', '-12.5', '1E-130', '-9.9E+125', '+7', '7', '0.001', '1'.repeat(38), '1'.repeat(37) + '2', `0.${'0'.repeat(35)}1`, '123456789.123456789'];
+    const sign = (order: number) => Math.sign(order) || 0;
+    for (const a of texts) {
+      for (const b of texts) expect(sign(compareNumberTexts(a, b)), `${a} vs ${b}`).toBe(sign(compareNumbers(n(a), n(b))));
+    }
+  });
+
+  it('refuses a number text that is no number when comparing it', () => {
+    expect(() => compareNumberTexts('1', 'abc')).toThrow('cannot be converted to a numeric value');
+    expect(() => compareNumberTexts('2', '1'.repeat(39))).toThrow('more than 38 significant digits');
   });
 
   it('adds and subtracts exactly, where floating point would not', () => {

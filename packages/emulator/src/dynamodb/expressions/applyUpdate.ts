@@ -9,6 +9,10 @@
  * - DELETE takes members out of a set and removes the attribute when none are left.
  * The result names the paths the update touched, for ReturnValues UPDATED_OLD/UPDATED_NEW
  * (project the old and the new item on them with projectItem).
+ *
+ * Attribute values are never changed in place once stored or compiled, so the new item shares
+ * every value the update does not touch with the old one: only the maps and lists on the way
+ * to a written path are copied (copy on write), not the whole item.
  */
 import type { AttributeValue, Item } from '../attributeValue.js';
 import { addNumbers, formatNumber, parseNumber, subtractNumbers } from '../numbers.js';
@@ -32,11 +36,12 @@ export function applyUpdate(update: Update, item: Item): UpdateResult {
   const values = new Map(
     update.actions.flatMap((action) => (action.kind === 'set' ? [[action, evaluate(action.value, item)] as const] : [])),
   );
-  const root: AttributeValue = { M: structuredClone(item) };
+  const root: AttributeValue = copyOf({ M: item });
+  const copies = new Set<AttributeValue>([root]);
   const writes = update.actions.filter((action) => action.kind !== 'remove').sort((a, b) => comparePaths(a.path, b.path));
   const removes = update.actions.filter((action) => action.kind === 'remove').sort((a, b) => comparePaths(b.path, a.path));
   for (const action of [...writes, ...removes]) {
-    const { parent, last } = locate(root, action.path);
+    const { parent, last } = locate(root, action.path, copies);
     const existing = step(parent, last);
     const next = action.kind === 'set' ? values.get(action)! : change(action, existing, update.source, mismatch);
     if (next === null) remove(parent, last);
@@ -53,9 +58,9 @@ function change(
   mismatch: string,
 ): AttributeValue | null | undefined {
   if (action.kind === 'remove') return existing === undefined ? undefined : null;
-  if (existing === undefined) return action.kind === 'add' ? structuredClone(action.value) : undefined;
+  if (existing === undefined) return action.kind === 'add' ? action.value : undefined;
   if (action.kind === 'add' && source === 'legacy' && 'L' in existing && 'L' in action.value) {
-    return { L: [...existing.L, ...structuredClone(action.value.L)] };
+    return { L: [...existing.L, ...action.value.L] };
   }
   const result = action.kind === 'add' ? addTo(existing, action.value) : deleteFrom(existing, action.value);
   if (result === undefined) throw validationError(mismatch);
@@ -65,11 +70,11 @@ function change(
 function evaluate(operand: Operand, item: Item): AttributeValue {
   switch (operand.kind) {
     case 'value':
-      return structuredClone(operand.value);
+      return operand.value;
     case 'path': {
       const value = readPath(item, operand.path);
       if (value === undefined) throw validationError(MISSING_OPERAND);
-      return structuredClone(value);
+      return value;
     }
     case 'arithmetic': {
       const left = evaluate(operand.left, item);
@@ -82,7 +87,7 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
       const [first, second] = operand.args as [Operand, Operand];
       if (operand.name === 'if_not_exists') {
         const present = first.kind === 'path' ? readPath(item, first.path) : undefined;
-        return present === undefined ? evaluate(second, item) : structuredClone(present);
+        return present === undefined ? evaluate(second, item) : present;
       }
       const head = evaluate(first, item);
       const tail = evaluate(second, item);
@@ -92,14 +97,34 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
   }
 }
 
-function locate(root: AttributeValue, path: DocumentPath): { parent: AttributeValue; last: PathElement } {
+/**
+ * The container that holds the last element of `path`, made writable: each map or list on the
+ * way that is not yet one of this update's `copies` is copied and put in its parent's place.
+ */
+function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeValue>): { parent: AttributeValue; last: PathElement } {
   let parent: AttributeValue | undefined = root;
-  for (const element of path.slice(0, -1)) parent = step(parent, element);
+  for (let index = 0; index < path.length - 1 && parent !== undefined; index += 1) {
+    const element = path[index]!;
+    let child = step(parent, element);
+    if (child !== undefined && !copies.has(child) && ('M' in child || 'L' in child)) {
+      child = copyOf(child);
+      copies.add(child);
+      put(parent, element, child);
+    }
+    parent = child;
+  }
   const last = path[path.length - 1]!;
   if (parent === undefined || !(typeof last === 'number' ? 'L' in parent : 'M' in parent)) {
     throw validationError(INVALID_PATH);
   }
   return { parent, last };
+}
+
+/** A map or list one level deep: a new container holding the same values. */
+function copyOf(value: AttributeValue): AttributeValue {
+  if ('L' in value) return { L: [...value.L] };
+  // Without a prototype, as items.ts builds maps, so `__proto__` stays an ordinary name.
+  return 'M' in value ? { M: Object.assign(Object.create(null) as Item, value.M) } : value;
 }
 
 function put(container: AttributeValue, element: PathElement, value: AttributeValue): void {

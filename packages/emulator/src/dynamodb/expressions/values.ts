@@ -6,11 +6,12 @@
  * equal when they hold the same members in any order; lists and maps compare member by member.
  */
 import { typeOf, type AttributeValue } from '../attributeValue.js';
-import { compareNumbers, parseNumber } from '../numbers.js';
+import { compareNumberTexts } from '../numbers.js';
+import { compareCodeUnits } from '../stringOrder.js';
 
 export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
   if ('S' in a) return 'S' in b && a.S === b.S;
-  if ('N' in a) return 'N' in b && compareNumbers(parseNumber(a.N), parseNumber(b.N)) === 0;
+  if ('N' in a) return 'N' in b && compareNumberTexts(a.N, b.N) === 0;
   if ('B' in a) return 'B' in b && bytes(a.B).equals(bytes(b.B));
   if ('BOOL' in a) return 'BOOL' in b && a.BOOL === b.BOOL;
   if ('NULL' in a) return 'NULL' in b;
@@ -26,13 +27,17 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
 /** The order of two S, N or B values of the same type; undefined when DynamoDB does not order them. */
 export function compareValues(a: AttributeValue, b: AttributeValue): number | undefined {
   if ('S' in a && 'S' in b) return compareStrings(a.S, b.S);
-  if ('N' in a && 'N' in b) return compareNumbers(parseNumber(a.N), parseNumber(b.N));
+  if ('N' in a && 'N' in b) return compareNumberTexts(a.N, b.N);
   if ('B' in a && 'B' in b) return Buffer.compare(bytes(a.B), bytes(b.B));
   return undefined;
 }
 
 /** Comparing code points orders strings as their UTF-8 bytes do (UTF-16 code units do not). */
 export function compareStrings(a: string, b: string): number {
+  return compareCodeUnits(a, b) ?? compareCodePoints(a, b);
+}
+
+function compareCodePoints(a: string, b: string): number {
   const x = a[Symbol.iterator]();
   const y = b[Symbol.iterator]();
   for (;;) {
@@ -49,7 +54,7 @@ export function bytes(base64: string): Buffer {
 }
 
 export function numbersEqual(a: string, b: string): boolean {
-  return compareNumbers(parseNumber(a), parseNumber(b)) === 0;
+  return compareNumberTexts(a, b) === 0;
 }
 
 function sameMembers(a: readonly string[], b: readonly string[], equal: (x: string, y: string) => boolean): boolean {

@@ -4,7 +4,8 @@
  * as UTF-8), https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html#HowItWorks.CoreComponents.PrimaryKey.
  */
 import type { AttributeValue, Item } from '../attributeValue.js';
-import { compareNumbers, parseNumber } from '../numbers.js';
+import { compareNumberTexts } from '../numbers.js';
+import { compareCodeUnits } from '../stringOrder.js';
 
 export type ScalarType = 'S' | 'N' | 'B';
 
@@ -61,8 +62,8 @@ export function hasKeys(item: Item, schema: KeySchema): boolean {
 export function compareKeyValues(a: AttributeValue, b: AttributeValue, type: ScalarType): number {
   const x = scalarOf(a, type) ?? '';
   const y = scalarOf(b, type) ?? '';
-  if (type === 'N') return compareNumbers(parseNumber(x), parseNumber(y));
-  if (type === 'S') return Buffer.compare(Buffer.from(x, 'utf8'), Buffer.from(y, 'utf8'));
+  if (type === 'N') return compareNumberTexts(x, y);
+  if (type === 'S') return compareCodeUnits(x, y) ?? Buffer.compare(Buffer.from(x, 'utf8'), Buffer.from(y, 'utf8'));
   return Buffer.compare(Buffer.from(x, 'base64'), Buffer.from(y, 'base64'));
 }
 

@@ -1,6 +1,6 @@
 import type { Item } from '../attributeValue.js';
-import { BatchCapacity, DuplicateGuard, checkRequestCount, requestItemsShape } from '../batch.js';
-import { itemCollectionMetrics, writeConsumption, type CapacityRequest } from '../capacity.js';
+import { BatchCapacity, DuplicateGuard, ItemCollections, checkRequestCount, requestItemsShape } from '../batch.js';
+import { writeConsumption, type CapacityRequest } from '../capacity.js';
 import { ddbErrors } from '../errors.js';
 import { checkItem } from '../items.js';
 import { checkItemKeys, checkKey } from '../keyChecks.js';
@@ -60,23 +60,18 @@ export default defineOperation<BatchWriteItemInput>({
     const planned = checked.map(({ name, writes }) => ({ table: checkTable(requireItemTable(context, name), writes), writes }));
 
     const capacity = new BatchCapacity('Write', input.ReturnConsumedCapacity);
-    // Keyed by table names, which may be `__proto__`: no prototype to set by accident.
-    const metrics: Record<string, Record<string, unknown>[]> = Object.create(null);
+    const collections = new ItemCollections(input.ReturnItemCollectionMetrics);
     for (const { table, writes } of planned) {
-      const collections = new Map<string, Record<string, unknown>>();
       for (const write of writes) {
         const result = 'put' in write ? table.put(write.put) : table.delete(write.delete);
         capacity.add(table, writeConsumption(result, 'put' in write ? write.put : undefined));
-        const affected = 'put' in write ? write.put : (result.previous ?? write.delete);
-        const collection = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, affected);
-        if (collection) collections.set(JSON.stringify(collection.ItemCollectionKey), collection);
+        collections.add(table, 'put' in write ? write.put : (result.previous ?? write.delete));
       }
-      if (collections.size > 0) metrics[table.name] = [...collections.values()];
     }
     return {
       UnprocessedItems: {},
       ConsumedCapacity: capacity.report(),
-      ItemCollectionMetrics: Object.keys(metrics).length > 0 ? metrics : undefined,
+      ItemCollectionMetrics: collections.report(),
     };
   },
 });

@@ -1,7 +1,8 @@
 import type { CapacityRequest } from '../capacity.js';
 import { compileExpressions } from '../expressionSeam.js';
 import { ddbErrors } from '../errors.js';
-import { checkFilterAvoidsKeys, matchesSortKey, resolveKeyQuery, type KeyQuery } from '../expressions/index.js';
+import { checkFilterAvoidsKeys, conditionPaths, matchesSortKey, resolveKeyQuery, type KeyQuery } from '../expressions/index.js';
+import { checkKeyPaths } from '../keyChecks.js';
 import { keyAttributes, keyToken, type KeySchema } from '../model/keys.js';
 import { defineOperation } from '../operation.js';
 import { partitionRange } from '../partitionRange.js';
@@ -56,9 +57,11 @@ export default defineOperation<QueryInput>({
     const select = checkSelect(source, input.Select, input);
     const { hash, range } = source.schema;
     const keyQuery = resolveKeyQuery(compiled.keyConditions!, { partitionKey: hash, ...(range && { sortKey: range }) });
+    if (compiled.projection) checkKeyPaths(compiled.projection.paths, table);
     if (compiled.filter) {
       const keyNames = keyAttributes(source.schema).map((attribute) => attribute.name);
       checkFilterAvoidsKeys(compiled.filter, keyNames, input.FilterExpression != null ? 'Filter Expression' : 'QueryFilter');
+      checkKeyPaths(conditionPaths(compiled.filter), table);
     }
     const start = checkStartKey(input.ExclusiveStartKey, source);
     checkStartInside(start, keyQuery, source.schema);

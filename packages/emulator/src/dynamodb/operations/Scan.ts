@@ -1,6 +1,8 @@
 import type { CapacityRequest } from '../capacity.js';
 import { ddbErrors } from '../errors.js';
 import { compileExpressions } from '../expressionSeam.js';
+import { conditionPaths } from '../expressions/index.js';
+import { checkKeyPaths } from '../keyChecks.js';
 import { defineOperation } from '../operation.js';
 import { readPage } from '../readPage.js';
 import { checkSelect, checkStartKey, readSource, type Select } from '../readSource.js';
@@ -58,6 +60,8 @@ export default defineOperation<ScanInput>({
     const table = requireItemTable(context, input.TableName);
     const source = readSource(table, input.IndexName, input.ConsistentRead);
     const select = checkSelect(source, input.Select, input);
+    if (compiled.projection) checkKeyPaths(compiled.projection.paths, table);
+    if (compiled.filter) checkKeyPaths(conditionPaths(compiled.filter), table);
     const start = checkStartKey(input.ExclusiveStartKey, source);
     return readPage(scanEntries(source, segment, start), source, select, compiled, input);
   },

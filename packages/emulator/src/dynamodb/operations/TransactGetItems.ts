@@ -1,3 +1,5 @@
+import { BatchCapacity } from '../batch.js';
+import { readUnits, transactional, type CapacityRequest } from '../capacity.js';
 import { projectItem } from '../expressionSeam.js';
 import { checkItem } from '../items.js';
 import { checkKey } from '../keyChecks.js';
@@ -14,12 +16,14 @@ interface Get {
 
 interface TransactGetItemsInput {
   TransactItems: { Get: Get }[];
+  ReturnConsumedCapacity?: CapacityRequest;
 }
 
 /**
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html
  * Up to 100 Gets, read together; every Get is checked before any is answered, and each answer
- * is in its request's position (empty when there is no such item).
+ * is in its request's position (empty when there is no such item). Each Get costs twice a
+ * strongly consistent GetItem of the whole item, reported per table.
  */
 export default defineOperation<TransactGetItemsInput>({
   name: 'TransactGetItems',
@@ -53,8 +57,10 @@ export default defineOperation<TransactGetItemsInput>({
       const table = requireItemTable(context, get.TableName);
       checkKey(key, table);
       const item = table.get(key);
-      return { item, projected: projectItem(get, item ?? {}) };
+      return { table, item, projected: projectItem(get, item ?? {}) };
     });
-    return { Responses: reads.map(({ item, projected }) => (item ? { Item: projected } : {})) };
+    const capacity = new BatchCapacity('Read', input.ReturnConsumedCapacity);
+    for (const { table, item } of reads) capacity.add(table, transactional({ kind: 'Read', table: readUnits(item, true), indexes: new Map() }));
+    return { Responses: reads.map(({ item, projected }) => (item ? { Item: projected } : {})), ConsumedCapacity: capacity.report() };
   },
 });

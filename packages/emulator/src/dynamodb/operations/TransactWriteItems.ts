@@ -1,14 +1,17 @@
+import type { Item } from '../attributeValue.js';
+import { BatchCapacity, ItemCollections } from '../batch.js';
+import { readUnits, transactional, writeConsumption, type CapacityRequest } from '../capacity.js';
 import { ddbErrors } from '../errors.js';
 import { evaluateCondition } from '../expressions/index.js';
 import { defineOperation, type DynamoDbContext } from '../operation.js';
-import { prepareAction, type TransactWriteItem } from '../transactWrite.js';
+import { prepareAction, type PreparedAction, type TransactWriteItem } from '../transactWrite.js';
 import * as shapes from '../validation/common.js';
 import type { Shape } from '../validation/shapes.js';
 
 interface TransactWriteItemsInput {
   TransactItems: TransactWriteItem[];
   ClientRequestToken?: string;
-  ReturnConsumedCapacity?: string;
+  ReturnConsumedCapacity?: CapacityRequest;
   ReturnItemCollectionMetrics?: string;
 }
 
@@ -23,33 +26,64 @@ const action = (members: Record<string, Shape>): Shape => ({
   },
 });
 
-function run(input: TransactWriteItemsInput, context: DynamoDbContext): Record<string, unknown> {
+/** Why an action stops the transaction, or `None`: a failed condition comes before an invalid update. */
+function reasonFor(action: PreparedAction): Record<string, unknown> {
+  if (action.condition !== undefined && !evaluateCondition(action.condition, action.existing)) {
+    const item = action.returnValuesOnFailure === 'ALL_OLD' ? action.existing : undefined;
+    return { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) };
+  }
+  if (action.invalid !== undefined) return { Code: 'ValidationError', Message: action.invalid };
+  return { Code: 'None' };
+}
+
+function run(input: TransactWriteItemsInput, context: DynamoDbContext): TransactionAnswer {
   const prepared = input.TransactItems.map((item) => prepareAction(context, item));
   if (new Set(prepared.map((action) => action.identity)).size !== prepared.length) {
     throw ddbErrors.validation('Transaction request cannot include multiple operations on one item');
   }
-  const failed = prepared.map((action) => action.condition !== undefined && !evaluateCondition(action.condition, action.existing));
-  if (failed.some(Boolean)) {
-    throw ddbErrors.transactionCanceled(
-      prepared.map((action, index) => {
-        if (!failed[index]) return { Code: 'None' };
-        const item = action.returnValuesOnFailure === 'ALL_OLD' ? action.existing : undefined;
-        return { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(item && { Item: item }) };
-      }),
-    );
-  }
+  const reasons = prepared.map(reasonFor);
+  if (reasons.some((reason) => reason.Code !== 'None')) throw ddbErrors.transactionCanceled(reasons);
+  const capacity = new BatchCapacity('Write', input.ReturnConsumedCapacity);
+  const collections = new ItemCollections(input.ReturnItemCollectionMetrics);
   for (const action of prepared) {
-    if (action.write === null) action.table.delete(action.key);
-    else if (action.write !== undefined) action.table.put(action.write);
+    if (action.write === undefined) {
+      // A ConditionCheck writes nothing but is paid for as a transactional write of the item it checks.
+      capacity.add(action.table, transactional(writeConsumption({ previous: action.existing, indexChanges: new Map() }, undefined)));
+      continue;
+    }
+    const result = action.write === null ? action.table.delete(action.key) : action.table.put(action.write);
+    capacity.add(action.table, transactional(writeConsumption(result, action.write ?? undefined)));
+    collections.add(action.table, action.write ?? result.previous ?? action.key);
   }
-  return {};
+  return { consumedCapacity: capacity.report(), response: { ItemCollectionMetrics: collections.report() } };
+}
+
+interface TransactionAnswer {
+  readonly consumedCapacity: Record<string, unknown>[] | undefined;
+  /** The rest of the answer, which a repeat of the request with its ClientRequestToken gets again. */
+  readonly response: Record<string, unknown>;
+}
+
+/**
+ * A repeated request writes nothing, so DynamoDB reports what reading its items cost instead:
+ * a transactional, strongly consistent read of each item as it is now.
+ */
+function replayCapacity(input: TransactWriteItemsInput, context: DynamoDbContext): Record<string, unknown>[] | undefined {
+  const capacity = new BatchCapacity('Read', input.ReturnConsumedCapacity);
+  for (const item of input.TransactItems) {
+    const { table, key } = prepareAction(context, item);
+    const read: Item | undefined = table.get(key);
+    capacity.add(table, transactional({ kind: 'Read', table: readUnits(read, true), indexes: new Map() }));
+  }
+  return capacity.report();
 }
 
 /**
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  * Up to 100 Put, Update, Delete and ConditionCheck actions on distinct items, all applied or
- * none: every condition is tested before anything is written. A ClientRequestToken makes a
- * repeat of a successful request (within 10 minutes) answer again without writing.
+ * none: every condition is tested, and every update applied, before anything is written. Each
+ * action costs twice its single-item write. A ClientRequestToken makes a repeat of a successful
+ * request (within 10 minutes) answer again without writing.
  */
 export default defineOperation<TransactWriteItemsInput>({
   name: 'TransactWriteItems',
@@ -75,13 +109,16 @@ export default defineOperation<TransactWriteItemsInput>({
   },
   handle(input, context) {
     const token = input.ClientRequestToken;
-    if (token === undefined) return run(input, context);
+    if (token === undefined) {
+      const { consumedCapacity, response } = run(input, context);
+      return { ...response, ConsumedCapacity: consumedCapacity };
+    }
     const fingerprint = JSON.stringify(input.TransactItems);
     const known = context.state.clientTokens.lookup(token, fingerprint, context.now);
     if (known.kind === 'mismatch') throw ddbErrors.idempotentParameterMismatch();
-    if (known.kind === 'replay') return known.response;
-    const response = run(input, context);
+    if (known.kind === 'replay') return { ...(known.response as Record<string, unknown>), ConsumedCapacity: replayCapacity(input, context) };
+    const { consumedCapacity, response } = run(input, context);
     context.state.clientTokens.remember(token, fingerprint, context.now, response);
-    return response;
+    return { ...response, ConsumedCapacity: consumedCapacity };
   },
 });

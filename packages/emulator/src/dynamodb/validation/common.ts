@@ -8,7 +8,8 @@ export const NAME_PATTERN = '[a-zA-Z0-9_.-]+';
 
 export const tableName: StringShape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
 export const indexName: Shape = { kind: 'string', notNull: true, pattern: NAME_PATTERN, min: 3, max: 255 };
-export const attributeName: Shape = { kind: 'string', notNull: true, min: 1, max: 255 };
+/** Key, projected and TTL attribute names: DynamoDB counts their 255 in bytes of UTF-8, as it does every attribute name's 65535. */
+export const attributeName: Shape = { kind: 'string', notNull: true, min: 1, max: 255, utf8: true };
 
 export const keySchema: Shape = {
   kind: 'list',

@@ -12,7 +12,15 @@ interface Common {
   /** DynamoDB's "Member must not be null". */
   readonly notNull?: boolean;
 }
-export type StringShape = Common & { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] };
+export type StringShape = Common & {
+  kind: 'string';
+  min?: number;
+  max?: number;
+  /** Lengths count UTF-8 bytes rather than characters. */
+  utf8?: boolean;
+  pattern?: string;
+  enum?: readonly string[];
+};
 export type Shape =
   | StringShape
   | (Common & { kind: 'long'; minValue?: number; maxValue?: number })
@@ -77,7 +85,7 @@ function lowerFirst(name: string): string {
 }
 
 function checkTypes(value: Record<string, unknown>, members: Members): void {
-  for (const [name, shape] of Object.entries(members)) checkType(value[name], shape);
+  for (const name in members) checkType(value[name], members[name]!);
 }
 
 function checkType(value: unknown, shape: Shape): void {
@@ -150,6 +158,8 @@ function checkMember(value: unknown, shape: Shape, path: string, errors: string[
       const keys = Object.keys(map);
       checkLength(map, keys.length, shape, path, errors);
       checkMapKeysAndValues(map, shape, path, errors);
+      // An attribute value's content is items.ts's to check: no member path to build for it.
+      if (shape.value.kind === 'attributeValue') return;
       for (const [key, member] of Object.entries(map)) checkMember(member, shape.value, `${path}.${key}.member`, errors);
       return;
     }
@@ -185,11 +195,37 @@ function checkLength(value: unknown, length: number, shape: { min?: number; max?
   }
 }
 
+/** Each pattern compiled once: the shapes are a fixed set, declared once per operation. */
+const compiledPatterns = new Map<string, RegExp>();
+
+function matchesPattern(text: string, pattern: string): boolean {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    compiled = new RegExp(`^(?:${pattern})$`);
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled.test(text);
+}
+
+/** A string's length in code points, as DynamoDB counts it: a surrogate pair is one. */
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xdc00 && unit <= 0xdfff && index > 0 && isHighSurrogate(text.charCodeAt(index - 1))) length -= 1;
+  }
+  return length;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
 /** The constraints a string breaks, in the order DynamoDB lists them. */
 function stringFailures(text: string, shape: StringShape): string[] {
   const failures: string[] = [];
-  if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(text)) failures.push(patternConstraint(shape.pattern));
-  const length = [...text].length;
+  if (shape.pattern !== undefined && !matchesPattern(text, shape.pattern)) failures.push(patternConstraint(shape.pattern));
+  const length = shape.min === undefined && shape.max === undefined ? 0 : shape.utf8 ? Buffer.byteLength(text) : codePointLength(text);
   if (shape.min !== undefined && length < shape.min) failures.push(`Member must have length greater than or equal to ${shape.min}`);
   if (shape.max !== undefined && length > shape.max) failures.push(`Member must have length less than or equal to ${shape.max}`);
   if (shape.enum && !shape.enum.includes(text)) failures.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);

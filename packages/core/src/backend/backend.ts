@@ -1,0 +1,22 @@
+/**
+ * What a backend is: given the run's configuration and a worker slot, the emulator that slot's
+ * test files talk to. The embedded backend is here; container and endpoint backends come later
+ * behind the same interface.
+ */
+
+import type { ResolvedConfig, ServiceName } from '../config/options.js';
+
+export interface EmulatorLease {
+  /** `http://127.0.0.1:<port>`, for SDK clients and AWS_ENDPOINT_URL. */
+  endpoint: string;
+  backend: string;
+  mode: string;
+  /** The emulator's data directory (temporary in ephemeral mode; removed when the run ends). */
+  dataDir?: string;
+  services: ServiceName[];
+}
+
+export interface EmulatorBackend {
+  /** The lease of `slot`'s emulator (`VITEST_POOL_ID` / `JEST_WORKER_ID`, '1' when absent). */
+  acquire(config: ResolvedConfig, slot: string): Promise<EmulatorLease>;
+}

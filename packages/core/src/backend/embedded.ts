@@ -1,0 +1,92 @@
+/**
+ * The embedded backend: the project's own emulator, one process per worker slot, owned by the
+ * run's supervisor so that it outlives test files and dies with the run. A worker asks the
+ * supervisor over its control channel (finding or starting it first); the answer for a slot
+ * that already has its emulator costs one local HTTP round trip.
+ */
+import { Agent, request } from 'node:http';
+import { KumoError } from '../errors.js';
+import { findOrStartSupervisor, type Rendezvous } from '../supervisor/rendezvous.js';
+import { privateRunDirectory, runnerMainPid } from '../supervisor/runDirectory.js';
+import type { EmulatorRecord, RunRecord } from '../supervisor/runRecord.js';
+import type { ResolvedConfig } from '../config/options.js';
+import type { EmulatorBackend, EmulatorLease } from './backend.js';
+
+export interface RunOwnerOptions {
+  /** The runner's main process; by default as runnerMainPid() says. */
+  mainPid?: number;
+  /** Where run files are kept; by default a directory under os.tmpdir() private to the user. */
+  runDirectory?: string;
+}
+
+export class EmbeddedBackend implements EmulatorBackend {
+  private readonly owner: RunOwner;
+
+  constructor(options: RunOwnerOptions = {}) {
+    this.owner = new RunOwner(options);
+  }
+
+  async acquire(config: ResolvedConfig, slot: string): Promise<EmulatorLease> {
+    if (config.mode !== 'ephemeral') {
+      throw new KumoError(
+        `mode "${config.mode}" keeps emulator state across runs, which the embedded emulator does not do yet (durable state comes in a later release); use mode "ephemeral" (the default).`,
+      );
+    }
+    const emulator = await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region });
+    return { endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
+  }
+}
+
+/** The run's supervisor as a worker sees it: found (or started) on first use, then kept. */
+export class RunOwner {
+  private rendezvous: Promise<Rendezvous> | undefined;
+  private readonly agent = new Agent({ keepAlive: true });
+  readonly mainPid: number;
+
+  constructor(private readonly options: RunOwnerOptions = {}) {
+    this.mainPid = options.mainPid ?? runnerMainPid();
+  }
+
+  /** What the run's supervisor did so far: its emulators (slot, pid, endpoint, data directory, when). */
+  describeRun(): Promise<RunRecord> {
+    return this.call<RunRecord>('GET', '/run');
+  }
+
+  /** Stops every emulator of the run now (the runner's end), and answers the final record. */
+  stopRun(): Promise<RunRecord> {
+    return this.call<RunRecord>('POST', '/stop');
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    this.rendezvous ??= findOrStartSupervisor(this.options.runDirectory ?? privateRunDirectory(), this.mainPid);
+    let rendezvous: Rendezvous;
+    try {
+      rendezvous = await this.rendezvous;
+    } catch (error) {
+      this.rendezvous = undefined;
+      throw error;
+    }
+    const answer = await controlRequest(this.agent, rendezvous, method, path, body).catch((error: Error) => {
+      // The supervisor went away (killed): the next call looks for (or starts) a new one.
+      this.rendezvous = undefined;
+      throw new KumoError(`the kumo-testkit supervisor of this run (pid ${rendezvous.supervisorPid}) did not answer (${error.message}); it was stopped or killed, and its emulators with it. Run the tests again.`);
+    });
+    if (answer.status !== 200) throw new KumoError((answer.body as { message: string }).message);
+    return answer.body as T;
+  }
+}
+
+function controlRequest(agent: Agent, rendezvous: Rendezvous, method: string, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(`${rendezvous.control}${path}`, { method, agent, headers: { 'x-kumo-token': rendezvous.token, 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}

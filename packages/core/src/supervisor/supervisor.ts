@@ -1,0 +1,60 @@
+/**
+ * The per-run owner of the emulators: one emulator process per worker slot, started on the
+ * slot's first acquire and kept for the run, all stopped (and their data removed) at its end.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { KumoError } from '../errors.js';
+import type { EmulatorRecord, RunRecord } from './runRecord.js';
+import { SlotEmulator } from './slotEmulator.js';
+
+const SLOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export class Supervisor {
+  readonly record: RunRecord;
+  private readonly slots = new Map<string, Promise<SlotEmulator>>();
+  private stopping: Promise<RunRecord> | undefined;
+
+  constructor(
+    private readonly dataRoot: string,
+    mainPid: number,
+  ) {
+    this.record = { mainPid, supervisorPid: process.pid, startedAt: new Date().toISOString(), emulators: [] };
+  }
+
+  async acquire(slot: string, region: string): Promise<EmulatorRecord> {
+    if (this.stopping) throw new KumoError(`worker slot ${slot} asked for an emulator after the run's emulators were stopped; acquire emulators only while the run is going.`);
+    if (!SLOT_NAME.test(slot)) {
+      throw new KumoError(`the worker slot "${slot}" is not a slot name (letters, digits, "_", "." and "-", at most 64); pass the runner's VITEST_POOL_ID or JEST_WORKER_ID.`);
+    }
+    let emulator = this.slots.get(slot);
+    if (!emulator) {
+      emulator = SlotEmulator.start(slot, join(this.dataRoot, `slot-${slot}`), region);
+      this.slots.set(slot, emulator);
+      emulator.then(
+        (started) => {
+          this.record.emulators.push(started.record);
+          // An emulator that died (killed, crashed) is replaced at the slot's next acquire.
+          void started.exited.then(() => {
+            if (!this.stopping && this.slots.get(slot) === emulator) this.slots.delete(slot);
+          });
+        },
+        () => this.slots.delete(slot),
+      );
+    }
+    return (await emulator).record;
+  }
+
+  /** Stops every emulator and removes the run's data; idempotent. */
+  stop(reason: RunRecord['stopReason']): Promise<RunRecord> {
+    this.stopping ??= (async () => {
+      const started = await Promise.allSettled(this.slots.values());
+      await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+      rmSync(this.dataRoot, { recursive: true, force: true });
+      this.record.stoppedAt = new Date().toISOString();
+      this.record.stopReason = reason;
+      return this.record;
+    })();
+    return this.stopping;
+  }
+}
