@@ -24,9 +24,9 @@ describe.each(Object.keys(SUITES) as ('vitest5' | 'jest')[])('%s: a failing suit
 
     const [report] = readReports(run.reportDir);
     expect(report?.totals.leaks).toBe(0);
-    const files = Object.fromEntries((report?.files ?? []).map((file) => [file.file.split('/').pop(), file]));
-    expect(Object.keys(files).sort()).toEqual(['failing-test.test.ts', 'throwing-before-all.test.ts']);
-    for (const file of Object.values(files)) {
+    const files = new Map((report?.files ?? []).map((file) => [file.file.split('/').pop(), file]));
+    expect([...files.keys()].sort()).toEqual(['failing-test.test.ts', 'throwing-before-all.test.ts']);
+    for (const file of files.values()) {
       expect(file.deleted.map((ref) => ref.kind).sort()).toEqual(['bucket', 'table']);
       expect(file.deleted.every((ref) => ref.name.startsWith(`${file.namespace}-`))).toBe(true);
       expect(file.leaks).toEqual([]);

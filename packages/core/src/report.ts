@@ -5,12 +5,12 @@
  * leaks and durations. Workers write their parts as separate files and each merges them all,
  * so the report is complete after the last file without a hook at the end of the run.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
+import { privateRunDirectory, runnerMainPid, runPaths } from './supervisor/runDirectory.js';
 import type { EmulatorLease } from './backend/backend.js';
 import type { ResourceRef } from './cleanup.js';
-import type { ResolvedConfig } from './config/options.js';
+import { describeConfig, type ResolvedConfig } from './config/options.js';
 
 export interface FileReport {
   file: string;
@@ -120,10 +120,11 @@ export class RunReport {
 }
 
 export function startLine(config: ResolvedConfig, lease: EmulatorLease, reportDir: string): string {
-  const dataDir = lease.dataDir ?? (config.mode === 'ephemeral' ? 'none (in memory)' : config.dataDir);
+  const dataDir = config.mode === 'ephemeral' ? `temporary, per emulator (first ${lease.dataDir ?? 'in memory'})` : config.dataDir;
   return (
-    `kumo-testkit: backend ${lease.backend}, mode ${lease.mode}, data dir ${dataDir}, ` +
-    `services ${lease.services.join(', ')}, one emulator per worker slot (first at ${lease.endpoint}), report ${reportDir}`
+    `kumo-testkit: backend ${lease.backend}, mode ${lease.mode}, data dir ${dataDir}, services ${lease.services.join(', ')}, ` +
+    `one emulator per worker slot (first at ${lease.endpoint}), report ${reportDir}` +
+    (config.logLevel === 'debug' ? `\nkumo-testkit: config: ${describeConfig(config)}` : '')
   );
 }
 
@@ -153,11 +154,16 @@ function claim(path: string): boolean {
 }
 
 /**
- * The run a worker belongs to, named by the runner's main process: a vitest or jest worker
- * process is its child (it has an IPC channel to it), a worker thread or an in-band run is the
- * main process itself.
+ * The run a worker belongs to: the runner's main process (as the supervisor keys it) and the time
+ * its supervisor wrote the run's rendezvous, so that a later run reusing the pid gets a report of
+ * its own. Call it after the worker's emulator is acquired (the rendezvous exists by then).
  */
 export function runIdentity(): string {
-  const child = isMainThread && typeof process.send === 'function';
-  return `run-${child ? process.ppid : process.pid}`;
+  const mainPid = runnerMainPid();
+  try {
+    const written = statSync(runPaths(privateRunDirectory(), mainPid).rendezvous).mtimeMs;
+    return `run-${mainPid}-${Math.round(written).toString(36)}`;
+  } catch {
+    return `run-${mainPid}`;
+  }
 }

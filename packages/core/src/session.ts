@@ -5,20 +5,17 @@
  * at the end, and hand the objects below to tests as fixtures (vitest) or globals (jest).
  */
 import { describeCalls } from './callLog.js';
-import { cleanNamespace, type ResourceRef } from './cleanup.js';
-import { clientConfig, createClients, type Clients, type Connection } from './clients.js';
+import { createCleaner, type Cleaner, type ResourceRef } from './cleanup.js';
+import { clientConfig, createClients, TEST_CREDENTIALS, type Clients, type Connection } from './clients.js';
 import { resolveConfig, type ResolvedConfig } from './config/options.js';
 import { KumoError } from './errors.js';
 import { createIds, type Ids } from './ids.js';
 import { createNamespace, type Namespace } from './namespace.js';
-import { RunReport, type FileReport } from './report.js';
+import { RunReport, runIdentity, type FileReport } from './report.js';
 import { TestClock } from './testClock.js';
 import { EnvScope } from './workerEnv.js';
 import { backendFor } from './backend/index.js';
 import type { EmulatorBackend, EmulatorLease } from './backend/backend.js';
-
-/** The credentials every emulator accepts; real AWS would refuse them, which is the point. */
-const CREDENTIALS = { accessKeyId: 'kumo', secretAccessKey: 'kumo' } as const;
 
 export interface WorkerInput {
   runner: 'vitest' | 'jest';
@@ -29,8 +26,6 @@ export interface WorkerInput {
   rootDir: string;
   /** VITEST_POOL_ID / JEST_WORKER_ID. */
   slot: string;
-  /** The run this worker belongs to (see runIdentity in report.ts). */
-  runId: string;
   /** Where the emulator comes from; by default the backend the configuration names. */
   backend?: EmulatorBackend;
 }
@@ -56,6 +51,8 @@ export class KumoWorker {
   readonly info: KumoInfo;
   readonly clock: TestClock;
   readonly env: EnvScope;
+  /** Keeps its SDK clients from one file's cleanup to the next. */
+  readonly cleaner: Cleaner;
 
   private constructor(
     readonly input: WorkerInput,
@@ -64,16 +61,17 @@ export class KumoWorker {
     readonly report: RunReport,
     targets: WorkerTargets,
   ) {
-    this.connection = { endpoint: lease.endpoint, region: config.region, credentials: { ...CREDENTIALS } };
+    this.connection = { endpoint: lease.endpoint, region: config.region, credentials: { ...TEST_CREDENTIALS } };
     const connection = this.connection;
     this.info = {
       endpoint: lease.endpoint,
       region: config.region,
-      credentials: CREDENTIALS,
+      credentials: TEST_CREDENTIALS,
       backend: lease.backend,
       mode: lease.mode,
       clientConfig: () => clientConfig(connection),
     };
+    this.cleaner = createCleaner(connection);
     this.env = new EnvScope(targets.env);
     this.env.set('AWS_ENDPOINT_URL', connection.endpoint);
     this.env.set('AWS_REGION', connection.region);
@@ -91,7 +89,7 @@ export class KumoWorker {
     const options = (input.environmentOptions as { kumo?: unknown } | undefined)?.kumo ?? {};
     const config = resolveConfig(options, input.env, input.rootDir);
     const lease = await (input.backend ?? backendFor(config)).acquire(config, input.slot);
-    const report = new RunReport(config, input.runId);
+    const report = new RunReport(config, runIdentity());
     report.announce(lease, input.slot);
     return new KumoWorker(input, config, lease, report, targets);
   }
@@ -103,6 +101,7 @@ export class KumoWorker {
 
   /** Puts the clock and the variables back. */
   close(): void {
+    this.cleaner.destroy();
     this.clock.uninstall();
     this.env.restore();
   }
@@ -241,7 +240,7 @@ export class FileSession {
     return errors;
   }
   private async clean(namespace: Namespace): Promise<Error[]> {
-    const result = await cleanNamespace(this.worker.connection, namespace.id, this.worker.config.services);
+    const result = await this.worker.cleaner.clean(namespace.id, this.worker.config.services);
     // Everything cleanup found was made by this file: a namespace holds nothing else.
     this.created.push(...result.deleted, ...result.leaks);
     this.deleted.push(...result.deleted);

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import type { Circus } from '@jest/types';
-import { KumoWorker, runIdentity, type FileSession } from '@kumo-testkit/core';
+import { KumoWorker, type FileSession } from '@kumo-testkit/core';
 import { TestEnvironment } from 'jest-environment-node';
 import { kumoGlobal } from './kumoGlobal.js';
 
@@ -36,7 +36,6 @@ export default class KumoEnvironment extends TestEnvironment {
         env: process.env,
         rootDir: this.rootDir,
         slot: process.env.JEST_WORKER_ID ?? '1',
-        runId: runIdentity(),
       },
       // Tests see a copy of process.env that jest made for the file: set the variables in both.
       { env: [process.env, testProcess.env], global: this.global as unknown as typeof globalThis },

@@ -3,7 +3,7 @@
  * slot's emulator and freezes the clock; its teardown closes the last file and puts everything
  * back. Files and tests are handled by the fixtures (test.ts).
  */
-import { KumoWorker, runIdentity } from '@kumo-testkit/core';
+import { KumoWorker } from '@kumo-testkit/core';
 import type { Environment } from 'vitest/runtime';
 import { publish, unpublish, WorkerHandoff } from './handoff.js';
 import { reportErrors } from './errors.js';
@@ -20,7 +20,6 @@ const environment: Environment = {
         // vitest does not tell an environment its root; it runs workers in the directory it was started from.
         rootDir: process.cwd(),
         slot: process.env.VITEST_POOL_ID ?? '1',
-        runId: runIdentity(),
       },
       { env: [process.env], global },
     );
