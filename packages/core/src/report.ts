@@ -44,7 +44,6 @@ export interface RunReportFile {
 export class RunReport {
   readonly dir: string;
   private readonly partsDir: string;
-  private part = 0;
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -69,8 +68,8 @@ export class RunReport {
 
   /** Adds a finished file and rewrites report.json from every part written so far. */
   recordFile(file: FileReport): void {
-    this.part += 1;
-    writeAtomically(join(this.partsDir, `file-${process.pid}-${this.part}.json`), JSON.stringify(file));
+    // A file's namespace is unique in the run: its part never overwrites another file's.
+    writeAtomically(join(this.partsDir, `file-${file.namespace}.json`), JSON.stringify(file));
     // Another worker may write its part while this one merges: merge again until the set is stable.
     let seen = -1;
     for (;;) {
