@@ -33,6 +33,9 @@ export function runSuite(runner: Runner, args: string[], env: NodeJS.ProcessEnv 
   if (runner === 'jest') {
     // jest loads its environment with Node's own loader: let it read the workspace's TypeScript sources.
     childEnv.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --conditions=kumo-source --import tsx`.trim();
+  } else {
+    // vitest checks that the environment package resolves to a built file; here it runs from source.
+    childEnv.VITEST_SKIP_INSTALL_CHECKS = '1';
   }
   const runnerArgs = runner === 'jest' ? ['-c', 'jest.config.js', ...args] : ['run', ...args];
   return new Promise((resolve, reject) => {
