@@ -7,7 +7,7 @@
 import { describeCalls } from './callLog.js';
 import { createCleaner, type Cleaner, type ResourceRef } from './cleanup.js';
 import { clientConfig, createClients, TEST_CREDENTIALS, type Clients, type Connection } from './clients.js';
-import { resolveConfig, type ResolvedConfig } from './config/options.js';
+import { resolveConfig, type ResolvedConfig, type ServiceName } from './config/options.js';
 import { KumoError } from './errors.js';
 import { createIds, type Ids } from './ids.js';
 import { createNamespace, type Namespace } from './namespace.js';
@@ -53,6 +53,8 @@ export class KumoWorker {
   readonly env: EnvScope;
   /** Keeps its SDK clients from one file's cleanup to the next. */
   readonly cleaner: Cleaner;
+  /** What cleanup looks at: the configured services less those the emulator said it does not serve. */
+  cleanedServices: ServiceName[];
 
   private constructor(
     readonly input: WorkerInput,
@@ -72,6 +74,7 @@ export class KumoWorker {
       clientConfig: () => clientConfig(connection),
     };
     this.cleaner = createCleaner(connection);
+    this.cleanedServices = [...config.services];
     this.env = new EnvScope(targets.env);
     this.env.set('AWS_ENDPOINT_URL', connection.endpoint);
     this.env.set('AWS_REGION', connection.region);
@@ -240,7 +243,9 @@ export class FileSession {
     return errors;
   }
   private async clean(namespace: Namespace): Promise<Error[]> {
-    const result = await this.worker.cleaner.clean(namespace.id, this.worker.config.services);
+    const result = await this.worker.cleaner.clean(namespace.id, this.worker.cleanedServices);
+    // A service the emulator does not serve (SQS, for now) holds nothing: later files skip asking.
+    if (result.unavailable.length > 0) this.worker.cleanedServices = this.worker.cleanedServices.filter((service) => !result.unavailable.includes(service));
     // Everything cleanup found was made by this file: a namespace holds nothing else.
     this.created.push(...result.deleted, ...result.leaks);
     this.deleted.push(...result.deleted);
