@@ -1,4 +1,11 @@
-export { main as runCli } from './cli.js';
+/**
+ * The kumo-testkit command line. Loaded on call: the CLI pulls in the whole emulator, which test
+ * workers (that only talk to their slot's emulator process) never need.
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { main } = await import('./cli.js');
+  return main(argv, env);
+}
 export { KumoError } from './errors.js';
 export { resolveConfig, describeConfig, type KumoOptions, type ResolvedConfig, type ServiceName } from './config/options.js';
 export { createNamespace, type Namespace, type NamespaceInput } from './namespace.js';
