@@ -17,7 +17,7 @@ describe.each(Object.keys(SUITES) as ('vitest5' | 'jest')[])('%s with namespace:
     const [report] = readReports(first.reportDir);
     const [file] = report?.files ?? [];
     expect(file?.testNamespaces).toHaveLength(2);
-    expect(file?.deleted.map((ref) => ref.name).sort()).toEqual([`${file?.testNamespaces[0]}-b1`, `${file?.testNamespaces[1]}-b2`]);
+    expect(file?.deleted.map((ref) => ref.name).sort()).toEqual([`${file?.testNamespaces[0]}-b1`, `${file?.testNamespaces[1]}-b2`].sort());
     expect(report?.totals.leaks).toBe(0);
 
     const second = await runSuite(runner, [], SUITES[runner]);
