@@ -25,4 +25,10 @@ export default tseslint.config(
     files: ['packages/emulator/src/clock.ts', 'packages/core/src/testClock.ts', '**/test/**', 'bench/**', 'scripts/**', 'e2e/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // CommonJS files: what jest's own module loader runs (a transform, the globals entry).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -16,6 +16,12 @@ export default defineConfig({
         extends: true,
         test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
       },
+      {
+        extends: true,
+        // The runners as child processes, checked from outside (e2e/verify/runners.ts); one at a
+        // time, since each already runs its own workers.
+        test: { name: 'e2e', root: 'e2e', include: ['verify/**/*.test.ts'], fileParallelism: false, testTimeout: 600_000, hookTimeout: 600_000 },
+      },
     ],
   },
 });

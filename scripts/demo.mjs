@@ -1,31 +1,79 @@
-// `pnpm demo`: start the emulator, make a bucket, put, list and get an object through the real
-// AWS SDK v3, and print each step. Runs on the built packages (`pnpm demo` builds first).
-import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startEmulator } from '@kumo-testkit/emulator';
+// `pnpm demo`: the main job. Runs the example orders suites (e2e/: ten vitest files and ten jest
+// files, the same logical names in every file, in parallel) on the embedded default, and prints
+// what kumo-testkit did: its start line, the runner's verdict, and from the JSON run report each
+// file's namespace, what its cleanup deleted, its leaks and durations, then the end line.
+// The packages run from their TypeScript sources, as in `pnpm test`: no build needed.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-const started = performance.now();
-const emulator = await startEmulator();
-console.log(`emulator ready at ${emulator.endpoint} in ${(performance.now() - started).toFixed(1)} ms`);
+const E2E = join(import.meta.dirname, '..', 'e2e');
+const RUNS = [
+  {
+    name: 'vitest',
+    command: ['node_modules/vitest/vitest.mjs', 'run'],
+    // vitest checks that the environment package resolves to a built file; here it runs from source.
+    env: { VITEST_SKIP_INSTALL_CHECKS: '1' },
+    verdict: /^\s*(Test Files|Tests)\s.*$/gm,
+  },
+  {
+    name: 'jest',
+    command: ['node_modules/jest/bin/jest.js', '-c', 'jest.config.js'],
+    // jest loads its environment with Node's own loader: let it read the TypeScript sources.
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=kumo-source --import tsx`.trim() },
+    verdict: /^(Test Suites|Tests):.*$/gm,
+  },
+];
 
-const s3 = new S3Client({
-  endpoint: emulator.endpoint,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
-});
-try {
-  await s3.send(new CreateBucketCommand({ Bucket: 'demo-orders' }));
-  console.log('CreateBucket demo-orders');
-  const put = await s3.send(
-    new PutObjectCommand({ Bucket: 'demo-orders', Key: 'orders/1.json', Body: JSON.stringify({ id: 1, total: 42 }), ContentType: 'application/json' }),
-  );
-  console.log(`PutObject orders/1.json -> ETag ${put.ETag}, CRC32 ${put.ChecksumCRC32}`);
-  const buckets = await s3.send(new ListBucketsCommand({}));
-  console.log(`ListBuckets -> ${buckets.Buckets.map((bucket) => bucket.Name).join(', ')}`);
-  const got = await s3.send(new GetObjectCommand({ Bucket: 'demo-orders', Key: 'orders/1.json' }));
-  console.log(`GetObject orders/1.json -> ${got.ContentType} ${await got.Body.transformToString()}`);
-} finally {
-  s3.destroy();
-  await emulator.stop();
-  console.log('emulator stopped');
+function run(command, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, { cwd: E2E, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, output }));
+  });
 }
+
+function readReport(reportDir) {
+  const [runDir] = readdirSync(reportDir);
+  return { path: join(reportDir, runDir, 'report.json'), report: JSON.parse(readFileSync(join(reportDir, runDir, 'report.json'), 'utf8')) };
+}
+
+let failed = false;
+for (const { name, command, env, verdict } of RUNS) {
+  const reportDir = join(E2E, '.kumo', 'demo', name);
+  rmSync(reportDir, { recursive: true, force: true });
+  console.log(`\n== ${name}: ${command.slice(1).join(' ')} (in e2e/) ==`);
+  const started = performance.now();
+  const { code, output } = await run(command, { ...env, KUMO_REPORT_DIR: reportDir });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (code !== 0) {
+    failed = true;
+    console.log(output);
+    console.log(`${name} failed (exit code ${code}) after ${seconds} s`);
+    continue;
+  }
+  for (const line of output.split('\n')) if (line.startsWith('kumo-testkit:')) console.log(line);
+  for (const match of output.matchAll(verdict)) console.log(match[0].trim());
+  console.log(`wall time ${seconds} s`);
+
+  const { path, report } = readReport(reportDir);
+  const endpoints = new Set(report.workers.map((worker) => worker.emulator.endpoint));
+  console.log(`\n${report.workers.length} worker process(es) on ${endpoints.size} emulator(s): ${[...endpoints].join(', ')}`);
+  console.log('file                         namespace     deleted by cleanup                         leaks  file ms  cleanup ms');
+  for (const file of report.files) {
+    const deleted = file.deleted.map((ref) => `${ref.kind} ${ref.name.slice(file.namespace.length + 1)}`).join(', ');
+    console.log(
+      `${file.file.padEnd(28)} ${file.namespace}  ${deleted.padEnd(42)} ${String(file.leaks.length).padStart(5)}  ${String(Math.round(file.durations.totalMs)).padStart(7)}  ${String(Math.round(file.durations.cleanupMs)).padStart(10)}`,
+    );
+  }
+  const { totals } = report;
+  console.log(
+    `kumo-testkit: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s); ` +
+      `the run's emulators stop with the ${name} process (report: ${path})`,
+  );
+  if (totals.leaks > 0 || totals.errors > 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;

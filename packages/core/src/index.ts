@@ -1,4 +1,11 @@
-export { main as runCli } from './cli.js';
+/**
+ * The kumo-testkit command line. Loaded on call: the CLI pulls in the whole emulator, which test
+ * workers (that only talk to their slot's emulator process) never need.
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { main } = await import('./cli.js');
+  return main(argv, env);
+}
 export { KumoError } from './errors.js';
 export { resolveConfig, describeConfig, type KumoOptions, type ResolvedConfig, type ServiceName } from './config/options.js';
 export { createNamespace, type Namespace, type NamespaceInput } from './namespace.js';
@@ -11,3 +18,7 @@ export { EmbeddedBackend, RunOwner, type RunOwnerOptions } from './backend/embed
 export { backendFor } from './backend/index.js';
 export { runnerMainPid } from './supervisor/runDirectory.js';
 export type { EmulatorRecord, RunRecord } from './supervisor/runRecord.js';
+export { KumoWorker, FileSession, type KumoInfo, type TestEnd, type WorkerInput, type WorkerTargets } from './session.js';
+export { liveViews, type LiveViews } from './liveViews.js';
+export { RunReport, runIdentity, startLine, endLine, type FileReport, type RunReportFile, type WorkerReport } from './report.js';
+export { describeCalls, fetchCalls, formatCalls, type EmulatorCall } from './callLog.js';

@@ -23,12 +23,14 @@ export class TestClock implements ClockControl {
   constructor(
     private readonly start: number | false,
     private readonly toFake: readonly string[],
+    /** The global whose timers are faked: jest runs a file's tests in a context of their own. */
+    private readonly target: typeof globalThis = globalThis,
   ) {}
 
   install(): void {
     if (this.start === false || this.installed) return;
     try {
-      this.installed = withGlobal(globalThis).install({
+      this.installed = withGlobal(this.target).install({
         now: this.start,
         // The config only lets through names FAKEABLE lists, all of them FakeMethods.
         toFake: [...this.toFake] as FakeMethod[],

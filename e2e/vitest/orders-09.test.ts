@@ -1,0 +1,3 @@
+import { ordersSuite } from './scenario.js';
+
+ordersSuite(9);

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { endLine, resolveConfig, RunReport, type EmulatorLease, type FileReport } from '@kumo-testkit/core';
+
+const LEASE: EmulatorLease = { endpoint: 'http://127.0.0.1:4566', backend: 'embedded', mode: 'ephemeral', dataDir: '/tmp/d/slot-1', services: ['s3', 'dynamodb'] };
+
+function configIn(dir: string, logLevel = 'info') {
+  return resolveConfig({ reportDir: dir, logLevel }, {}, dir);
+}
+
+function fileReport(file: string, namespace: string, deleted: number): FileReport {
+  const refs = Array.from({ length: deleted }, (_, n) => ({ service: 's3' as const, kind: 'bucket' as const, name: `${namespace}-b${n}` }));
+  return { file, runner: 'jest', slot: '1', namespace, testNamespaces: [], created: refs, deleted: refs, leaks: [], errors: [], durations: { totalMs: 1, cleanupMs: 1 } };
+}
+
+describe('RunReport', () => {
+  it('merges the files of every report instance of a run, even two in one process (jest runs files in band)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumo-report-'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const first = new RunReport(configIn(dir), 'run-1');
+    first.announce(LEASE, '1');
+    first.recordFile(fileReport('a.test.ts', 'ktaaaaaaaaaa', 2));
+    const second = new RunReport(configIn(dir), 'run-1');
+    second.announce(LEASE, '1');
+    second.recordFile(fileReport('b.test.ts', 'ktbbbbbbbbbb', 1));
+    stderr.mockRestore();
+
+    const written = JSON.parse(readFileSync(join(dir, 'run-1', 'report.json'), 'utf8'));
+    expect(written.files.map((file: FileReport) => file.file)).toEqual(['a.test.ts', 'b.test.ts']);
+    expect(written.totals).toEqual({ files: 2, namespaces: 2, created: 3, deleted: 3, leaks: 0, errors: 0 });
+    expect(written.workers).toHaveLength(1);
+    expect(endLine(written, 2)).toBe('kumo-testkit: 2 namespace(s) cleaned in 2 file(s), 3 resource(s) deleted, 0 leak(s), 2 emulator(s) stopped');
+  });
+
+  it('prints the start line once per run, and not at all with logLevel silent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumo-report-'));
+    const lines: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    new RunReport(configIn(dir), 'run-2').announce(LEASE, '1');
+    new RunReport(configIn(dir), 'run-2').announce(LEASE, '2');
+    new RunReport(configIn(dir, 'silent'), 'run-3').announce(LEASE, '1');
+    stderr.mockRestore();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^kumo-testkit: backend embedded, mode ephemeral, .*services s3, dynamodb, .*first at http:\/\/127\.0\.0\.1:4566/);
+  });
+});

@@ -1,0 +1,2 @@
+export { default } from './environment.js';
+export { test, type KumoFixtures } from './test.js';
