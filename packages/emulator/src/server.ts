@@ -87,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const parts = splitTarget(String(target));
       const service = parts && jsonServices.get(parts.service);
       if (!parts || !service) record(answerUnknownJsonTarget(req, res, identity.requestId, parts?.service));
-      else void serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now, host: req.headers.host }).then(record);
+      else serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now, host: req.headers.host }, record);
       return;
     }
     const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;

@@ -5,7 +5,7 @@
  * returns of each entry. A local index fetches what it does not project from the table, as
  * DynamoDB does; a global index returns only what it projects.
  */
-import { RenderedJson } from '../protocol/awsJson.js';
+import type { RenderedJson } from '../protocol/awsJson.js';
 import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { projectItem, type Projection } from './expressions/index.js';
@@ -100,5 +100,5 @@ export function fullItem(source: ReadSource, entry: StoredItem): Item {
 export function returnedItem(source: ReadSource, entry: StoredItem, select: Select, projection: Projection | undefined): Item | RenderedJson {
   if (select === 'SPECIFIC_ATTRIBUTES') return projectItem(fullItem(source, entry), projection?.paths ?? []);
   if (select === 'ALL_ATTRIBUTES' && source.index?.kind === 'local') return fullItem(source, entry);
-  return new RenderedJson(renderedItem(entry));
+  return renderedItem(entry);
 }

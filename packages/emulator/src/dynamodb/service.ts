@@ -18,18 +18,20 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export class DynamoDbService implements JsonService {
   readonly style = dynamoDbErrorStyle;
   readonly maxBodyBytes = MAX_BODY_BYTES;
-  private readonly table = new Map<string, DynamoDbOperation>(dynamoDbOperations.map((operation) => [operation.name, operation]));
+  /** Each operation's handler, made once rather than for every call. */
+  private readonly handlers: ReadonlyMap<string, JsonHandler>;
 
-  constructor(
-    private readonly state: DynamoDbState,
-    private readonly region: string,
-  ) {}
+  constructor(state: DynamoDbState, region: string) {
+    this.handlers = new Map(
+      dynamoDbOperations.map((operation: DynamoDbOperation) => [
+        operation.name,
+        (input: Record<string, unknown>, envelope: JsonEnvelope) => operation.run(input, { state, region, now: envelope.now, host: envelope.host }),
+      ]),
+    );
+  }
 
   operation(name: string): JsonHandler | undefined {
-    const operation = this.table.get(name);
-    if (!operation) return undefined;
-    return (input: Record<string, unknown>, envelope: JsonEnvelope) =>
-      operation.run(input, { state: this.state, region: this.region, now: envelope.now, host: envelope.host });
+    return this.handlers.get(name);
   }
 
   resourcesOf(_operation: string, input: Record<string, unknown>): readonly string[] {

@@ -13,6 +13,7 @@ import { checkCondition, CONDITION_RANKS, countOperators } from './conditionChec
 import { Issues, type ExpressionKind } from './errors.js';
 import { checkOperatorCount, ExpressionParser } from './parser.js';
 import type { PlaceholderUsage } from './placeholders.js';
+import { Binder, TemplateCache, type ExpressionTemplate } from './templates.js';
 
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
@@ -26,21 +27,55 @@ function isOperand(node: Node): node is Operand {
 
 export type ConditionKind = 'ConditionExpression' | 'FilterExpression' | 'KeyConditionExpression';
 
-/** Parses and checks a condition; throws DynamoDB's ValidationException for the first problem. */
+const templates = new TemplateCache<Condition>();
+
+/** Parses (once per text) and checks a condition; throws DynamoDB's ValidationException for the first problem. */
 export function compileCondition(kind: ConditionKind, text: string, usage: PlaceholderUsage): Condition {
-  const issues = new Issues();
-  const condition = new ConditionParser(kind, text, usage, issues).parse();
-  checkOperatorCount(kind, countOperators(condition));
-  checkCondition(condition, issues);
-  issues.throwFirst(kind);
+  const template = templates.get(text, () => parseCondition(kind, text));
+  const binder = new Binder(template, usage, CONDITION_RANKS);
+  const condition = binder.needed ? bindCondition(template.tree, binder) : template.tree;
+  checkCondition(condition, binder.issues);
+  binder.issues.throwFirst(kind);
   return condition;
+}
+
+/** The operator count is a matter of the text: a text with too many is refused before it is kept. */
+function parseCondition(kind: ConditionKind, text: string): ExpressionTemplate<Condition> {
+  const issues = new Issues();
+  const parser = new ConditionParser(kind, text, issues);
+  const tree = parser.parse();
+  checkOperatorCount(kind, countOperators(tree));
+  return { tree, issues, placeholders: parser.placeholders, standIns: parser.standIns };
+}
+
+function bindCondition(condition: Condition, binder: Binder): Condition {
+  switch (condition.kind) {
+    case 'compare':
+      return { kind: 'compare', operator: condition.operator, left: binder.operand(condition.left), right: binder.operand(condition.right) };
+    case 'between':
+      return {
+        kind: 'between',
+        operand: binder.operand(condition.operand),
+        lower: binder.operand(condition.lower),
+        upper: binder.operand(condition.upper),
+      };
+    case 'in':
+      return { kind: 'in', operand: binder.operand(condition.operand), list: condition.list.map((operand) => binder.operand(operand)) };
+    case 'call':
+      return { kind: 'call', name: condition.name, args: condition.args.map((argument) => binder.operand(argument)) };
+    case 'and':
+    case 'or':
+      return { kind: condition.kind, left: bindCondition(condition.left, binder), right: bindCondition(condition.right, binder) };
+    case 'not':
+      return { kind: 'not', condition: bindCondition(condition.condition, binder) };
+  }
 }
 
 class ConditionParser extends ExpressionParser {
   readonly #parenthesized = new WeakSet<Node>();
 
-  constructor(kind: ExpressionKind, text: string, usage: PlaceholderUsage, issues: Issues) {
-    super(kind, text, usage, issues, KEYWORDS, CONDITION_RANKS);
+  constructor(kind: ExpressionKind, text: string, issues: Issues) {
+    super(kind, text, issues, KEYWORDS, CONDITION_RANKS);
   }
 
   parse(): Condition {

@@ -37,6 +37,13 @@ export class Issues {
     }
   }
 
+  /** A copy to add to, leaving this one as it is (a template's issues serve every request). */
+  copy(): Issues {
+    const copy = new Issues();
+    if (this.#message !== undefined) copy.add(this.#rank, this.#message);
+    return copy;
+  }
+
   throwFirst(kind: ExpressionKind): void {
     if (this.#message !== undefined) throw invalidExpression(kind, this.#message);
   }

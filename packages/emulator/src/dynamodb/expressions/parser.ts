@@ -1,13 +1,16 @@
 /**
  * What the three grammars (conditions, updates, projections) share: reading tokens, document
  * paths, `#name` and `:value` placeholders and function calls. Problems that are not syntax
- * errors (reserved words, undefined placeholders) are recorded in Issues at the ranks the
+ * errors (reserved words, redundant parentheses) are recorded in Issues at the ranks the
  * grammar gives them, so the parse can finish and DynamoDB's choice of message be made after.
+ *
+ * The parse depends on the text alone: a `#name` stays in its path as written and a `:value`
+ * becomes a stand-in, both listed in reading order, so that the result is a template bound to
+ * each request's placeholders (templates.ts).
  */
 import type { AttributeValue } from '../attributeValue.js';
 import type { DocumentPath, Operand, PathElement } from './ast.js';
 import { invalidExpression, type ExpressionKind, type Issues } from './errors.js';
-import type { PlaceholderUsage } from './placeholders.js';
 import { isReservedWord } from './reservedWords.js';
 import { syntaxError, tokenize, type Token } from './tokens.js';
 
@@ -26,9 +29,6 @@ export interface PlaceholderRanks {
   readonly undefinedName: number;
   readonly undefinedValue: number;
 }
-
-/** Stands in for an undefined `:value` so the parse can go on; its issue is always reported. */
-const UNDEFINED_VALUE: AttributeValue = { NULL: true };
 
 export function checkExpressionText(kind: ExpressionKind, text: string): void {
   if (text.trim() === '') throw invalidExpression(kind, 'The expression can not be empty;');
@@ -49,14 +49,17 @@ export class ExpressionParser {
   protected readonly tokens: readonly Token[];
   protected position = 0;
   #openParentheses = 0;
+  /** The `#name` and `:value` placeholders met, in reading order. */
+  readonly placeholders: string[] = [];
+  /** Each `:value` met has a stand-in of its own in the tree: which placeholder it stands for. */
+  readonly standIns = new Map<AttributeValue, string>();
 
   constructor(
     protected readonly kind: ExpressionKind,
     protected readonly text: string,
-    protected readonly usage: PlaceholderUsage,
     protected readonly issues: Issues,
     private readonly keywords: ReadonlySet<string>,
-    private readonly ranks: PlaceholderRanks,
+    private readonly ranks: Pick<PlaceholderRanks, 'reserved'>,
   ) {
     checkExpressionText(kind, text);
     this.tokens = tokenize(text);
@@ -143,25 +146,18 @@ export class ExpressionParser {
       }
       return token.text;
     }
-    const name = this.usage.name(token.text);
-    if (name !== undefined) return name;
-    this.issues.add(
-      this.ranks.undefinedName,
-      `An expression attribute name used in the document path is not defined; attribute name: ${token.text}`,
-    );
+    // Only a `#name` starts with '#' in a template's path: binding finds it there.
+    this.placeholders.push(token.text);
     return token.text;
   }
 
   protected parseValue(): AttributeValue {
     if (this.peek().kind !== 'value') this.fail();
     const token = this.next();
-    const value = this.usage.value(token.text);
-    if (value !== undefined) return value;
-    this.issues.add(
-      this.ranks.undefinedValue,
-      `An expression attribute value used in expression is not defined; attribute value: ${token.text}`,
-    );
-    return UNDEFINED_VALUE;
+    const standIn: AttributeValue = { NULL: true };
+    this.standIns.set(standIn, token.text);
+    this.placeholders.push(token.text);
+    return standIn;
   }
 
   /** An identifier followed by `(` is a function call, whatever its name. */

@@ -9,11 +9,12 @@ import type { Issues } from './errors.js';
 
 /** The value at a path, or undefined when any step is missing or of the wrong type. */
 export function readPath(item: Item, path: DocumentPath): AttributeValue | undefined {
-  let current: AttributeValue | undefined = { M: item };
-  for (const element of path) {
-    current = step(current, element);
-    if (current === undefined) return undefined;
-  }
+  if (path.length === 0) return { M: item };
+  // The first step is taken in the item itself rather than in a map built around it: a filter
+  // reads paths of every item a Query or Scan evaluates.
+  const first = path[0]!;
+  let current = typeof first === 'string' && Object.hasOwn(item, first) ? item[first] : undefined;
+  for (let index = 1; index < path.length && current !== undefined; index += 1) current = step(current, path[index]!);
   return current;
 }
 

@@ -9,22 +9,46 @@ import type { Operand, Update, UpdateAction } from './ast.js';
 import { Issues } from './errors.js';
 import { checkOperatorCount, ExpressionParser } from './parser.js';
 import type { PlaceholderUsage } from './placeholders.js';
+import { Binder, TemplateCache, type ExpressionTemplate } from './templates.js';
 import { checkUpdate, UPDATE_RANKS } from './updateChecks.js';
 
 const SECTIONS = new Set(['SET', 'REMOVE', 'ADD', 'DELETE']);
 
+const templates = new TemplateCache<readonly UpdateAction[]>();
+
+/** Parses (once per text) and checks an update; throws DynamoDB's ValidationException for the first problem. */
 export function compileUpdate(text: string, usage: PlaceholderUsage): Update {
-  const issues = new Issues();
-  const actions = new UpdateParser(text, usage, issues).parse();
-  checkOperatorCount('UpdateExpression', actions.filter((action) => action.kind === 'set' && action.value.kind === 'arithmetic').length);
-  checkUpdate(actions, issues);
-  issues.throwFirst('UpdateExpression');
+  const template = templates.get(text, () => parseUpdate(text));
+  const binder = new Binder(template, usage, UPDATE_RANKS);
+  const actions = binder.needed ? template.tree.map((action) => bindAction(action, binder)) : template.tree;
+  checkUpdate(actions, binder.issues);
+  binder.issues.throwFirst('UpdateExpression');
   return { actions, source: 'expression' };
 }
 
+function parseUpdate(text: string): ExpressionTemplate<readonly UpdateAction[]> {
+  const issues = new Issues();
+  const parser = new UpdateParser(text, issues);
+  const tree = parser.parse();
+  checkOperatorCount('UpdateExpression', tree.filter((action) => action.kind === 'set' && action.value.kind === 'arithmetic').length);
+  return { tree, issues, placeholders: parser.placeholders, standIns: parser.standIns };
+}
+
+function bindAction(action: UpdateAction, binder: Binder): UpdateAction {
+  switch (action.kind) {
+    case 'set':
+      return { kind: 'set', path: binder.path(action.path), value: binder.operand(action.value) };
+    case 'remove':
+      return { kind: 'remove', path: binder.path(action.path) };
+    case 'add':
+    case 'delete':
+      return { kind: action.kind, path: binder.path(action.path), value: binder.value(action.value) };
+  }
+}
+
 class UpdateParser extends ExpressionParser {
-  constructor(text: string, usage: PlaceholderUsage, issues: Issues) {
-    super('UpdateExpression', text, usage, issues, SECTIONS, UPDATE_RANKS);
+  constructor(text: string, issues: Issues) {
+    super('UpdateExpression', text, issues, SECTIONS, UPDATE_RANKS);
   }
 
   parse(): UpdateAction[] {

@@ -4,6 +4,7 @@
  * an identity (the table's primary key), which is unique in the store: an index can hold many
  * items with one index key, ordered by sort key and then by identity.
  */
+import { RenderedJson } from '../../protocol/awsJson.js';
 import type { Item } from '../attributeValue.js';
 import { itemSize } from '../items.js';
 import { compareKeyValues, keyToken, type KeySchema } from './keys.js';
@@ -13,7 +14,7 @@ export interface StoredItem {
   readonly item: Item;
   readonly size: number;
   /** The item as JSON text, kept once a read has rendered it (see renderedItem). */
-  json?: string;
+  rendered?: RenderedJson;
 }
 
 /**
@@ -21,8 +22,8 @@ export interface StoredItem {
  * item never changes (a write stores a new entry), and a Scan or Query returns the same items
  * again and again.
  */
-export function renderedItem(entry: StoredItem): string {
-  return (entry.json ??= JSON.stringify(entry.item));
+export function renderedItem(entry: StoredItem): RenderedJson {
+  return (entry.rendered ??= new RenderedJson(JSON.stringify(entry.item)));
 }
 
 export class ItemStore {
