@@ -80,7 +80,7 @@ function end(reason: RunRecord['stopReason']): Promise<void> {
 function describeEnd(record: RunRecord): string | undefined {
   if (!record.report || record.report.logLevel === 'silent') return undefined;
   const runDir = join(record.report.dir, record.runId);
-  const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined);
+  const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined).sort((a, b) => a.slot.localeCompare(b.slot, 'en', { numeric: true }));
   try {
     return endLine(record.runId, runTotals(record.report.dir, record.runId), stopped, relative(process.cwd(), join(runDir, 'report.json')));
   } catch (error) {
