@@ -1,12 +1,17 @@
 /**
  * Runs the e2e suites the way a user does, as child processes: vitest 5 or 4 and jest 30, each
  * on the workspace packages' TypeScript sources, with its own report directory to read from
- * outside afterwards.
+ * outside afterwards. The runner's stdout and stderr go to one pipe, as with `vitest run 2>&1 |
+ * tee log` in CI: the output is read in the order it was written, and it ends only when every
+ * process holding the pipe (the runner, and the run's supervisor printing the end line) let go.
+ * A real pipe, through the shell: Node would give the runner a socket, which the supervisor
+ * cannot open again (docs/run-owner.md).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReportFile } from '@kumo-testkit/core';
+import { expect } from 'vitest';
 
 export const E2E_DIR = join(import.meta.dirname, '..');
 const BIN = {
@@ -39,10 +44,13 @@ export function runSuite(runner: Runner, args: string[], env: NodeJS.ProcessEnv 
   }
   const runnerArgs = runner === 'jest' ? ['-c', 'jest.config.js', ...args] : ['run', ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN[runner], ...runnerArgs], { cwd: E2E_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/bash', ['-c', 'set -o pipefail; "$0" "$@" 2>&1 | cat', process.execPath, BIN[runner], ...runnerArgs], {
+      cwd: E2E_DIR,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, output, reportDir }));
   });
@@ -58,4 +66,30 @@ export function readReports(reportDir: string): RunReportFile[] {
 /** The `E2E {...}` observations the orders scenario prints: namespaces, ids and timestamps. */
 export function observations(output: string): string[] {
   return [...output.matchAll(/E2E (\{.*\})/g)].map((match) => match[1]!).sort();
+}
+
+/** The lines kumo-testkit printed (start and end lines), in order. */
+export function kumoLines(output: string): string[] {
+  return output.split('\n').filter((line) => line.startsWith('kumo-testkit:'));
+}
+
+/** The runner's own closing summary: vitest's `Test Files` line, jest's `Ran all test suites.` */
+const SUMMARY: Record<Runner, RegExp> = { vitest5: /^\s*Test Files\s/m, vitest4: /^\s*Test Files\s/m, jest: /^Ran all test suites/m };
+
+/**
+ * Checks the run's end line from outside: printed once, after the runner's summary, naming the run
+ * and saying what its report says (namespaces, files, deletions, leaks) and how many emulators the
+ * workers had.
+ */
+export function expectEndLine(runner: Runner, run: RunResult, report: RunReportFile): void {
+  const ended = kumoLines(run.output).filter((line) => / ended: /.test(line));
+  expect(ended, run.output).toHaveLength(1);
+  const { totals } = report;
+  const emulators = new Set(report.workers.map((worker) => worker.emulator.endpoint)).size;
+  expect(ended[0]).toContain(
+    `kumo-testkit: ${report.runId} ended: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ` +
+      `${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s), ${emulators} emulator(s) stopped (`,
+  );
+  expect(run.output.indexOf(ended[0]!)).toBeGreaterThan(run.output.search(SUMMARY[runner]));
+  expect(run.output.search(SUMMARY[runner])).toBeGreaterThanOrEqual(0);
 }

@@ -1,13 +1,13 @@
 /**
  * What the toolkit tells about a run: one start line (printed by whichever worker gets there
- * first), and a JSON run report in `reportDir/<run id>/report.json` for CI artifacts, with per
+ * first), one end line (printed by the run's supervisor once the runner is gone, from the totals
+ * here), and a JSON run report in `reportDir/<run id>/report.json` for CI artifacts, with per
  * worker its emulator and per file its namespace, the resources it created and deleted, its
  * leaks and durations. Workers write their parts as separate files and each merges them all,
  * so the report is complete after the last file without a hook at the end of the run.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { privateRunDirectory, runnerMainPid, runPaths } from './supervisor/runDirectory.js';
 import type { EmulatorLease } from './backend/backend.js';
 import type { ResourceRef } from './cleanup.js';
 import { describeConfig, type ResolvedConfig } from './config/options.js';
@@ -38,7 +38,16 @@ export interface RunReportFile {
   services: ResolvedConfig['services'];
   workers: WorkerReport[];
   files: FileReport[];
-  totals: { files: number; namespaces: number; created: number; deleted: number; leaks: number; errors: number };
+  totals: RunTotals;
+}
+
+export interface RunTotals {
+  files: number;
+  namespaces: number;
+  created: number;
+  deleted: number;
+  leaks: number;
+  errors: number;
 }
 
 export class RunReport {
@@ -63,7 +72,7 @@ export class RunReport {
     const worker: WorkerReport = { slot, pid: process.pid, emulator: lease };
     writeAtomically(join(this.partsDir, `worker-${slot}-${process.pid}.json`), JSON.stringify(worker));
     if (this.config.logLevel === 'silent' || !claim(join(this.dir, 'started'))) return;
-    process.stderr.write(`${startLine(this.config, lease, relative(process.cwd(), this.dir) || '.')}\n`);
+    process.stderr.write(`${startLine(this.config, lease, this.runId, relative(process.cwd(), this.dir) || '.')}\n`);
   }
 
   /** Adds a finished file and rewrites report.json from every part written so far. */
@@ -86,19 +95,11 @@ export class RunReport {
   }
 
   private parts(): string[] {
-    return readdirSync(this.partsDir).filter((name) => name.endsWith('.json'));
+    return partNames(this.partsDir);
   }
 
   private merge(names: string[]): RunReportFile {
-    const workers: WorkerReport[] = [];
-    const files: FileReport[] = [];
-    for (const name of names.sort()) {
-      const part = JSON.parse(readFileSync(join(this.partsDir, name), 'utf8')) as unknown;
-      if (name.startsWith('worker-')) workers.push(part as WorkerReport);
-      else files.push(part as FileReport);
-    }
-    files.sort((a, b) => a.file.localeCompare(b.file));
-    const count = (pick: (file: FileReport) => number): number => files.reduce((sum, file) => sum + pick(file), 0);
+    const { workers, files } = readParts(this.partsDir, names);
     return {
       runId: this.runId,
       backend: this.config.backend,
@@ -106,32 +107,77 @@ export class RunReport {
       services: this.config.services,
       workers,
       files,
-      totals: {
-        files: files.length,
-        namespaces: count((file) => 1 + file.testNamespaces.length),
-        created: count((file) => file.created.length),
-        deleted: count((file) => file.deleted.length),
-        leaks: count((file) => file.leaks.length),
-        errors: count((file) => file.errors.length),
-      },
+      totals: totalsOf(files),
     };
   }
 }
 
-export function startLine(config: ResolvedConfig, lease: EmulatorLease, reportDir: string): string {
+/** The totals of run `runId` from the parts its workers wrote so far under `reportDir`. */
+export function runTotals(reportDir: string, runId: string): RunTotals {
+  const partsDir = join(reportDir, runId, 'parts');
+  let names: string[];
+  try {
+    names = partNames(partsDir);
+  } catch {
+    // No file of the run finished (every one failed before its first test, say): nothing was cleaned.
+    names = [];
+  }
+  return totalsOf(readParts(partsDir, names).files);
+}
+
+function partNames(partsDir: string): string[] {
+  return readdirSync(partsDir).filter((name) => name.endsWith('.json'));
+}
+
+function readParts(partsDir: string, names: string[]): { workers: WorkerReport[]; files: FileReport[] } {
+  const workers: WorkerReport[] = [];
+  const files: FileReport[] = [];
+  for (const name of names.sort()) {
+    const part = JSON.parse(readFileSync(join(partsDir, name), 'utf8')) as unknown;
+    if (name.startsWith('worker-')) workers.push(part as WorkerReport);
+    else files.push(part as FileReport);
+  }
+  files.sort((a, b) => a.file.localeCompare(b.file));
+  return { workers, files };
+}
+
+function totalsOf(files: readonly FileReport[]): RunTotals {
+  const count = (pick: (file: FileReport) => number): number => files.reduce((sum, file) => sum + pick(file), 0);
+  return {
+    files: files.length,
+    namespaces: count((file) => 1 + file.testNamespaces.length),
+    created: count((file) => file.created.length),
+    deleted: count((file) => file.deleted.length),
+    leaks: count((file) => file.leaks.length),
+    errors: count((file) => file.errors.length),
+  };
+}
+
+/**
+ * Printed when the first worker has its emulator: the other slots' emulators start when their
+ * workers first ask, so the end line lists every endpoint the run had.
+ */
+export function startLine(config: ResolvedConfig, lease: EmulatorLease, runId: string, reportDir: string): string {
   const dataDir = config.mode === 'ephemeral' ? `temporary, per emulator (first ${lease.dataDir ?? 'in memory'})` : config.dataDir;
   return (
-    `kumo-testkit: backend ${lease.backend}, mode ${lease.mode}, data dir ${dataDir}, services ${lease.services.join(', ')}, ` +
+    `kumo-testkit: ${runId}: backend ${lease.backend}, mode ${lease.mode}, data dir ${dataDir}, services ${lease.services.join(', ')}, ` +
     `one emulator per worker slot (first at ${lease.endpoint}), report ${reportDir}` +
     (config.logLevel === 'debug' ? `\nkumo-testkit: config: ${describeConfig(config)}` : '')
   );
 }
 
-export function endLine(report: RunReportFile, emulatorsStopped: number): string {
-  const { totals } = report;
+export interface StoppedEmulator {
+  slot: string;
+  endpoint: string;
+}
+
+export function endLine(runId: string, totals: RunTotals, stopped: readonly StoppedEmulator[], reportPath: string): string {
+  const endpoints = stopped.map((emulator) => `slot ${emulator.slot} ${emulator.endpoint}`).join(', ');
   return (
-    `kumo-testkit: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ` +
-    `${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s), ${emulatorsStopped} emulator(s) stopped`
+    `kumo-testkit: ${runId} ended: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ` +
+    `${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s), ${stopped.length} emulator(s) stopped` +
+    (endpoints ? ` (${endpoints})` : '') +
+    `, report ${reportPath}`
   );
 }
 
@@ -149,20 +195,5 @@ function claim(path: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-}
-
-/**
- * The run a worker belongs to: the runner's main process (as the supervisor keys it) and the time
- * its supervisor wrote the run's rendezvous, so that a later run reusing the pid gets a report of
- * its own. Call it after the worker's emulator is acquired (the rendezvous exists by then).
- */
-export function runIdentity(): string {
-  const mainPid = runnerMainPid();
-  try {
-    const written = statSync(runPaths(privateRunDirectory(), mainPid).rendezvous).mtimeMs;
-    return `run-${mainPid}-${Math.round(written).toString(36)}`;
-  } catch {
-    return `run-${mainPid}`;
   }
 }

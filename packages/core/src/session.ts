@@ -11,7 +11,7 @@ import { resolveConfig, type ResolvedConfig, type ServiceName } from './config/o
 import { KumoError } from './errors.js';
 import { createIds, type Ids } from './ids.js';
 import { createNamespace, type Namespace } from './namespace.js';
-import { RunReport, runIdentity, type FileReport } from './report.js';
+import { RunReport, type FileReport } from './report.js';
 import { TestClock } from './testClock.js';
 import { EnvScope } from './workerEnv.js';
 import { backendFor } from './backend/index.js';
@@ -92,7 +92,7 @@ export class KumoWorker {
     const options = (input.environmentOptions as { kumo?: unknown } | undefined)?.kumo ?? {};
     const config = resolveConfig(options, input.env, input.rootDir);
     const lease = await (input.backend ?? backendFor(config)).acquire(config, input.slot);
-    const report = new RunReport(config, runIdentity());
+    const report = new RunReport(config, lease.runId);
     report.announce(lease, input.slot);
     return new KumoWorker(input, config, lease, report, targets);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { endLine, resolveConfig, RunReport, type EmulatorLease, type FileReport } from '@kumo-testkit/core';
 
-const LEASE: EmulatorLease = { endpoint: 'http://127.0.0.1:4566', backend: 'embedded', mode: 'ephemeral', dataDir: '/tmp/d/slot-1', services: ['s3', 'dynamodb'] };
+const LEASE: EmulatorLease = { runId: 'run-1', endpoint: 'http://127.0.0.1:4566', backend: 'embedded', mode: 'ephemeral', dataDir: '/tmp/d/slot-1', services: ['s3', 'dynamodb'] };
 
 function configIn(dir: string, logLevel = 'info') {
   return resolveConfig({ reportDir: dir, logLevel }, {}, dir);
@@ -31,7 +31,11 @@ describe('RunReport', () => {
     expect(written.files.map((file: FileReport) => file.file)).toEqual(['a.test.ts', 'b.test.ts']);
     expect(written.totals).toEqual({ files: 2, namespaces: 2, created: 3, deleted: 3, leaks: 0, errors: 0 });
     expect(written.workers).toHaveLength(1);
-    expect(endLine(written, 2)).toBe('kumo-testkit: 2 namespace(s) cleaned in 2 file(s), 3 resource(s) deleted, 0 leak(s), 2 emulator(s) stopped');
+    const stopped = [{ slot: '1', endpoint: 'http://127.0.0.1:4566' }, { slot: '2', endpoint: 'http://127.0.0.1:4567' }];
+    expect(endLine('run-1', written.totals, stopped, 'reports/run-1/report.json')).toBe(
+      'kumo-testkit: run-1 ended: 2 namespace(s) cleaned in 2 file(s), 3 resource(s) deleted, 0 leak(s), ' +
+        '2 emulator(s) stopped (slot 1 http://127.0.0.1:4566, slot 2 http://127.0.0.1:4567), report reports/run-1/report.json',
+    );
   });
 
   it('prints the start line once per run, and not at all with logLevel silent', () => {
@@ -46,6 +50,6 @@ describe('RunReport', () => {
     new RunReport(configIn(dir, 'silent'), 'run-3').announce(LEASE, '1');
     stderr.mockRestore();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^kumo-testkit: backend embedded, mode ephemeral, .*services s3, dynamodb, .*first at http:\/\/127\.0\.0\.1:4566/);
+    expect(lines[0]).toMatch(/^kumo-testkit: run-2: backend embedded, mode ephemeral, data dir temporary, .*services s3, dynamodb, .*first at http:\/\/127\.0\.0\.1:4566/);
   });
 });

@@ -45,6 +45,10 @@ describe('the supervisor of a run', { timeout: 120_000 }, () => {
     expect(record.emulators.map((emulator) => [emulator.slot, emulator.endpoint]).sort()).toEqual([['1', one], ['2', two]]);
     const rendezvous = readJson<Rendezvous>(runPaths(fake.runDirectory, fake.runner.pid!).rendezvous)!;
     expect(rendezvous.supervisorPid).toBe(record.supervisorPid);
+    // The run's id, minted by its supervisor: every worker's lease names it.
+    expect(record.runId).toMatch(/^run-\d{8}T\d{9}Z-[0-9a-f]{8}$/);
+    expect(rendezvous.runId).toBe(record.runId);
+    expect(new Set(fake.reports.map((report) => report.lease.runId))).toEqual(new Set([record.runId]));
     expect(readdirSync(fake.runDirectory).filter((name) => name.startsWith('run-') && name.endsWith('.json'))).toHaveLength(1);
 
     for (const [endpoint, bucket] of [[one!, 'in-slot-1'], [two!, 'in-slot-2']]) {
@@ -96,6 +100,7 @@ describe('the supervisor of a run', { timeout: 120_000 }, () => {
     expect(await answers(second.endpoint)).toBe(true);
     const record = await owner.describeRun();
     expect(record.supervisorPid).not.toBe(first.supervisorPid);
+    expect(record.runId).not.toBe(first.runId);
     expect(absent(join(fake.runDirectory, `data-${first.supervisorPid}`))).toBe(true);
   });
 

@@ -7,6 +7,8 @@
 import type { ResolvedConfig, ServiceName } from '../config/options.js';
 
 export interface EmulatorLease {
+  /** The run this emulator belongs to, as its owner named it: the run report's directory. */
+  runId: string;
   /** `http://127.0.0.1:<port>`, for SDK clients and AWS_ENDPOINT_URL. */
   endpoint: string;
   backend: string;

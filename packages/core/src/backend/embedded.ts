@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { KumoError } from '../errors.js';
 import { findOrStartSupervisor, type Rendezvous } from '../supervisor/rendezvous.js';
 import { privateRunDirectory, runnerMainPid } from '../supervisor/runDirectory.js';
-import type { EmulatorRecord, RunRecord } from '../supervisor/runRecord.js';
+import type { EmulatorRecord, RunRecord, RunReportTarget } from '../supervisor/runRecord.js';
 import type { ResolvedConfig } from '../config/options.js';
 import type { EmulatorBackend, EmulatorLease } from './backend.js';
 
@@ -32,8 +32,9 @@ export class EmbeddedBackend implements EmulatorBackend {
         `mode "${config.mode}" keeps emulator state across runs, which the embedded emulator does not do yet (durable state comes in a later release); use mode "ephemeral" (the default).`,
       );
     }
-    const emulator = await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region });
-    return { endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
+    const report: RunReportTarget = { dir: config.reportDir, logLevel: config.logLevel };
+    const emulator = await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report });
+    return { runId: await this.owner.runId(), endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
   }
 }
 
@@ -57,15 +58,13 @@ export class RunOwner {
     return this.call<RunRecord>('POST', '/stop');
   }
 
+  /** The id the run's supervisor minted for the run. */
+  async runId(): Promise<string> {
+    return (await this.found()).runId;
+  }
+
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    this.rendezvous ??= findOrStartSupervisor(this.options.runDirectory ?? privateRunDirectory(), this.mainPid);
-    let rendezvous: Rendezvous;
-    try {
-      rendezvous = await this.rendezvous;
-    } catch (error) {
-      this.rendezvous = undefined;
-      throw error;
-    }
+    const rendezvous = await this.found();
     const answer = await controlRequest(this.agent, rendezvous, method, path, body).catch((error: Error) => {
       // The supervisor went away (killed): the next call looks for (or starts) a new one.
       this.rendezvous = undefined;
@@ -73,6 +72,16 @@ export class RunOwner {
     });
     if (answer.status !== 200) throw new KumoError((answer.body as { message: string }).message);
     return answer.body as T;
+  }
+
+  private async found(): Promise<Rendezvous> {
+    this.rendezvous ??= findOrStartSupervisor(this.options.runDirectory ?? privateRunDirectory(), this.mainPid);
+    try {
+      return await this.rendezvous;
+    } catch (error) {
+      this.rendezvous = undefined;
+      throw error;
+    }
   }
 }
 

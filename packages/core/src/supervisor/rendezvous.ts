@@ -14,6 +14,8 @@ import { isAlive, runPaths, sweepDeadOwners, type RunPaths } from './runDirector
 import { supervisorCommand } from './entries.js';
 
 export interface Rendezvous {
+  /** The run's id, minted by its supervisor (RunRecord.runId). */
+  readonly runId: string;
   readonly supervisorPid: number;
   readonly mainPid: number;
   /** `http://127.0.0.1:<port>` of the supervisor's control channel. */

@@ -2,10 +2,11 @@
  * The per-run owner of the emulators: one emulator process per worker slot, started on the
  * slot's first acquire and kept for the run, all stopped (and their data removed) at its end.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KumoError } from '../errors.js';
-import type { EmulatorRecord, RunRecord } from './runRecord.js';
+import type { EmulatorRecord, RunRecord, RunReportTarget } from './runRecord.js';
 import { SlotEmulator } from './slotEmulator.js';
 
 const SLOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -19,14 +20,17 @@ export class Supervisor {
     private readonly dataRoot: string,
     mainPid: number,
   ) {
-    this.record = { mainPid, supervisorPid: process.pid, startedAt: new Date().toISOString(), emulators: [] };
+    const startedAt = new Date();
+    this.record = { runId: mintRunId(startedAt), mainPid, supervisorPid: process.pid, startedAt: startedAt.toISOString(), emulators: [] };
   }
 
-  async acquire(slot: string, region: string): Promise<EmulatorRecord> {
+  /** `report`: where the asking worker writes the run's report; the first one named is kept. */
+  async acquire(slot: string, region: string, report?: RunReportTarget): Promise<EmulatorRecord> {
     if (this.stopping) throw new KumoError(`worker slot ${slot} asked for an emulator after the run's emulators were stopped; acquire emulators only while the run is going.`);
     if (!SLOT_NAME.test(slot)) {
       throw new KumoError(`the worker slot "${slot}" is not a slot name (letters, digits, "_", "." and "-", at most 64); pass the runner's VITEST_POOL_ID or JEST_WORKER_ID.`);
     }
+    this.record.report ??= report;
     let emulator = this.slots.get(slot);
     if (!emulator) {
       emulator = SlotEmulator.start(slot, join(this.dataRoot, `slot-${slot}`), region);
@@ -57,4 +61,12 @@ export class Supervisor {
     })();
     return this.stopping;
   }
+}
+
+/**
+ * Unique to the run even when the runner's pid is reused (the start time) and when two runs start
+ * in the same millisecond (the random part); sorting run ids sorts runs by start.
+ */
+function mintRunId(startedAt: Date): string {
+  return `run-${startedAt.toISOString().replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
 }

@@ -1,18 +1,33 @@
 /**
  * The supervisor process of one runner run: `<runner main pid> <private run directory>`. Started
  * detached by the first worker that needs an emulator; serves acquires on its control channel;
- * when the runner's main process is gone (or the runner asks it to stop), stops every emulator,
- * removes their data and the run's rendezvous files, and exits.
+ * when the runner's main process is gone (or the runner asks it to stop), prints the run's end
+ * line where the runner printed, stops every emulator, removes their data and the run's
+ * rendezvous files, and exits.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { endLine, runTotals } from '../report.js';
 import { startControl } from './control.js';
 import { readJson, writeJsonAtomically, type LockContent, type Rendezvous } from './rendezvous.js';
 import { isAlive, runPaths, supervisorDataDir } from './runDirectory.js';
+import { RunnerOutput } from './runnerOutput.js';
+import type { RunRecord } from './runRecord.js';
 import { Supervisor } from './supervisor.js';
 
 /** How often the runner's main process is looked for: the bound on how long emulators outlive it. */
 const WATCH_MS = 100;
+/** How long the end line waits for the emulators to stop before it is printed anyway. */
+const END_LINE_WAIT_MS = 500;
+/**
+ * How long this process may hold the runner's output after the run: a pipe's reader (`| tee`, a CI
+ * log collector, a parent waiting for the runner's output to close) sees its end only after that.
+ */
+const END_DEADLINE_MS = 1_000;
+/** Past this, the supervisor exits whatever is still going; its emulators go with its channels. */
+const EXIT_DEADLINE_MS = 5_000;
 
 const mainPid = Number(process.argv[2]);
 const dir = process.argv[3];
@@ -26,26 +41,54 @@ if (readJson<LockContent>(paths.lock)?.supervisor !== process.pid) {
   process.stderr.write(`kumo-testkit supervisor ${process.pid}: the run of process ${mainPid} has another supervisor; exiting.\n`);
   process.exit(0);
 }
+// Opened now: once the runner's main process is gone, so is its /proc entry.
+const output = RunnerOutput.open(mainPid);
 
 const supervisor = new Supervisor(supervisorDataDir(dir, process.pid), mainPid);
 const token = randomBytes(16).toString('hex');
-const finish = (): void => {
-  for (const path of [paths.rendezvous, paths.lock, paths.log]) rmSync(path, { force: true });
-  process.exit(0);
-};
-const control = await startControl(supervisor, token, finish);
-const rendezvous: Rendezvous = { supervisorPid: process.pid, mainPid, control: control.url, token };
+const control = await startControl(supervisor, token, () => void end('requested'));
+const rendezvous: Rendezvous = { runId: supervisor.record.runId, supervisorPid: process.pid, mainPid, control: control.url, token };
 writeJsonAtomically(paths.rendezvous, rendezvous);
 process.send?.(rendezvous);
 // The starting worker lets go of this process once it has the rendezvous; that must not end it.
 process.on('disconnect', () => undefined);
 
 const watch = setInterval(() => {
-  if (!isAlive(mainPid)) stopAndExit();
+  if (!isAlive(mainPid)) void end('runner exited');
 }, WATCH_MS);
-const stopAndExit = (): void => {
-  clearInterval(watch);
-  void supervisor.stop('runner exited').finally(finish);
-};
-process.once('SIGTERM', stopAndExit);
-process.once('SIGINT', stopAndExit);
+process.once('SIGTERM', () => void end('runner exited'));
+process.once('SIGINT', () => void end('runner exited'));
+
+let ending: Promise<void> | undefined;
+function end(reason: RunRecord['stopReason']): Promise<void> {
+  ending ??= (async () => {
+    clearInterval(watch);
+    const ended = performance.now();
+    setTimeout(() => finish(1), EXIT_DEADLINE_MS).unref();
+    const stopped = supervisor.stop(reason);
+    await Promise.race([stopped, sleep(END_LINE_WAIT_MS)]);
+    const line = describeEnd(supervisor.record);
+    if (line !== undefined) await output.write(`${line}\n`, ended + END_DEADLINE_MS);
+    output.close();
+    await stopped;
+    finish(0);
+  })();
+  return ending;
+}
+
+/** The end line, or nothing when no worker said where the report is or the run is silent. */
+function describeEnd(record: RunRecord): string | undefined {
+  if (!record.report || record.report.logLevel === 'silent') return undefined;
+  const runDir = join(record.report.dir, record.runId);
+  const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined).sort((a, b) => a.slot.localeCompare(b.slot, 'en', { numeric: true }));
+  try {
+    return endLine(record.runId, runTotals(record.report.dir, record.runId), stopped, relative(process.cwd(), join(runDir, 'report.json')));
+  } catch (error) {
+    return `kumo-testkit: ${record.runId} ended, but its report in ${runDir} could not be read (${(error as Error).message}); check that the directory is readable.`;
+  }
+}
+
+function finish(code: number): never {
+  for (const path of [paths.rendezvous, paths.lock, paths.log]) rmSync(path, { force: true });
+  process.exit(code);
+}
