@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KumoError } from '../errors.js';
+import { writeJsonAtomically } from './rendezvous.js';
 import type { EmulatorRecord, RunRecord } from './runRecord.js';
 import { SlotEmulator } from './slotEmulator.js';
 
@@ -18,6 +19,8 @@ export class Supervisor {
   constructor(
     private readonly dataRoot: string,
     mainPid: number,
+    /** Where a slot's running emulator is recorded for workers to read (slotLeasePath); none when absent. */
+    private readonly leasePath?: (slot: string) => string,
   ) {
     this.record = { mainPid, supervisorPid: process.pid, startedAt: new Date().toISOString(), emulators: [] };
   }
@@ -34,9 +37,13 @@ export class Supervisor {
       emulator.then(
         (started) => {
           this.record.emulators.push(started.record);
-          // An emulator that died (killed, crashed) is replaced at the slot's next acquire.
+          if (this.leasePath && !this.stopping) writeJsonAtomically(this.leasePath(slot), started.record);
+          // An emulator that died (killed, crashed) is replaced at the slot's next acquire, which
+          // goes to this process again once its lease is gone.
           void started.exited.then(() => {
-            if (!this.stopping && this.slots.get(slot) === emulator) this.slots.delete(slot);
+            if (this.stopping || this.slots.get(slot) !== emulator) return;
+            this.slots.delete(slot);
+            this.removeLease(slot);
           });
         },
         () => this.slots.delete(slot),
@@ -48,6 +55,8 @@ export class Supervisor {
   /** Stops every emulator and removes the run's data; idempotent. */
   stop(reason: RunRecord['stopReason']): Promise<RunRecord> {
     this.stopping ??= (async () => {
+      // First the leases, so that no worker picks an emulator that is being stopped.
+      for (const slot of this.slots.keys()) this.removeLease(slot);
       const started = await Promise.allSettled(this.slots.values());
       await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
       rmSync(this.dataRoot, { recursive: true, force: true });
@@ -56,5 +65,9 @@ export class Supervisor {
       return this.record;
     })();
     return this.stopping;
+  }
+
+  private removeLease(slot: string): void {
+    if (this.leasePath) rmSync(this.leasePath(slot), { force: true });
   }
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { startControl } from './control.js';
 import { readJson, writeJsonAtomically, type LockContent, type Rendezvous } from './rendezvous.js';
-import { isAlive, runPaths, supervisorDataDir } from './runDirectory.js';
+import { isAlive, runPaths, slotLeasePath, supervisorDataDir } from './runDirectory.js';
 import { Supervisor } from './supervisor.js';
 
 /** How often the runner's main process is looked for: the bound on how long emulators outlive it. */
@@ -27,7 +27,7 @@ if (readJson<LockContent>(paths.lock)?.supervisor !== process.pid) {
   process.exit(0);
 }
 
-const supervisor = new Supervisor(supervisorDataDir(dir, process.pid), mainPid);
+const supervisor = new Supervisor(supervisorDataDir(dir, process.pid), mainPid, (slot) => slotLeasePath(dir, mainPid, slot));
 const token = randomBytes(16).toString('hex');
 const finish = (): void => {
   for (const path of [paths.rendezvous, paths.lock, paths.log]) rmSync(path, { force: true });
