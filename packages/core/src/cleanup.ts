@@ -2,8 +2,11 @@
  * Deletes everything a namespace created, through the AWS API as a user would: every bucket
  * (object versions, delete markers, multipart uploads), table and queue whose name starts with
  * `${namespaceId}-`, then lists again: whatever is still there is a leak. It runs after every
- * file, so services and resources are cleaned in parallel. It never throws: a failure is
- * collected and reported next to the test's own result, never instead of it.
+ * file, so its critical path is kept short: services and resources are cleaned in parallel, and
+ * the leak check is one round of parallel listings, of the services where something was found
+ * (a service whose first listing found nothing has nothing that could have been left behind).
+ * It never throws: a failure is collected and reported next to the test's own result, never
+ * instead of it.
  */
 import type { Connection } from './clients.js';
 import type { ServiceName } from './config/options.js';
@@ -54,7 +57,8 @@ export function createCleaner(connection: Connection): Cleaner {
     async clean(namespaceId, services) {
       const prefix = `${namespaceId}-`;
       const result: CleanupResult = { deleted: [], leaks: [], errors: [], unavailable: [] };
-      await Promise.all(services.map((service) => cleanService(cleanerOf(service), service, prefix, result)));
+      const touched = await Promise.all(services.map((service) => cleanService(cleanerOf(service), service, prefix, result)));
+      await Promise.all(services.filter((_, index) => touched[index]).map((service) => checkLeaks(cleanerOf(service), service, prefix, result)));
       result.deleted.sort(byServiceAndName);
       result.leaks.sort(byServiceAndName);
       return result;
@@ -76,7 +80,8 @@ export async function cleanNamespace(connection: Connection, namespaceId: string
   }
 }
 
-async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<void> {
+/** Deletes the service's resources of the namespace; true when it found any (then the leak check lists it again). */
+async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<boolean> {
   let found: ResourceRef[];
   try {
     found = await cleaner.list(prefix);
@@ -85,7 +90,7 @@ async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefi
     // means there is nothing of the namespace to clean, not that cleanup failed.
     if (errorName(error) === 'UnknownOperationException') result.unavailable.push(service);
     else result.errors.push(failure(`list the ${service} resources of "${prefix}*"`, error));
-    return;
+    return false;
   }
   await Promise.all(
     found.map(async (resource) => {
@@ -96,6 +101,10 @@ async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefi
       }
     }),
   );
+  return found.length > 0;
+}
+
+async function checkLeaks(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<void> {
   try {
     result.leaks.push(...(await cleaner.list(prefix)));
   } catch (error) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RunOwner, type RunRecord } from '@kumo-testkit/core';
+import { EmbeddedBackend, resolveConfig, RunOwner, type RunRecord } from '@kumo-testkit/core';
 import { readJson, type Rendezvous } from '../src/supervisor/rendezvous.js';
 import { runPaths } from '../src/supervisor/runDirectory.js';
 import { absent, answers, eventually, gone, startRun, type FakeRun } from './runFixture.js';
@@ -69,6 +69,23 @@ describe('the supervisor of a run', { timeout: 120_000 }, () => {
     expect(new Set(ofSlot1.map((report) => report.lease.endpoint)).size).toBe(1);
     expect(new Set(ofSlot1.map((report) => report.pid)).size).toBe(3);
     expect((await describeRun(fake)).emulators).toHaveLength(2);
+  });
+
+  it('records each running emulator in a lease file that new workers read; a killed emulator is replaced, not handed out', async () => {
+    const fake = await run(['1']);
+    const [emulator] = (await describeRun(fake)).emulators;
+    const owner = new RunOwner({ mainPid: fake.runner.pid!, runDirectory: fake.runDirectory });
+    expect(owner.runningEmulator('1')).toEqual(emulator);
+    expect(owner.runningEmulator('2')).toBeUndefined();
+
+    process.kill(emulator!.pid, 'SIGKILL');
+    await eventually('the emulator has exited', () => gone(emulator!.pid));
+    expect(owner.runningEmulator('1')).toBeUndefined();
+    const backend = new EmbeddedBackend({ mainPid: fake.runner.pid!, runDirectory: fake.runDirectory });
+    const lease = await backend.acquire(resolveConfig({}, {}, fake.runDirectory), '1');
+    expect(lease.endpoint).not.toBe(emulator!.endpoint);
+    expect(await answers(lease.endpoint)).toBe(true);
+    expect(owner.runningEmulator('1')?.endpoint).toBe(lease.endpoint);
   });
 
   it('stops every emulator and removes its data and the rendezvous when the runner main process is killed', async () => {

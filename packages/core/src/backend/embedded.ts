@@ -1,13 +1,16 @@
 /**
  * The embedded backend: the project's own emulator, one process per worker slot, owned by the
  * run's supervisor so that it outlives test files and dies with the run. A worker asks the
- * supervisor over its control channel (finding or starting it first); the answer for a slot
- * that already has its emulator costs one local HTTP round trip.
+ * supervisor over its control channel (finding or starting it first). A slot that already has
+ * its emulator needs no question: the supervisor records each running emulator in a lease file
+ * next to the rendezvous, and a new worker process of the slot (one per file with vitest's
+ * isolation) reads it, a file read instead of a round trip. A lease whose emulator process is
+ * gone is not used: the supervisor is asked, and starts the slot a new one.
  */
 import { Agent, request } from 'node:http';
 import { KumoError } from '../errors.js';
-import { findOrStartSupervisor, type Rendezvous } from '../supervisor/rendezvous.js';
-import { privateRunDirectory, runnerMainPid } from '../supervisor/runDirectory.js';
+import { findOrStartSupervisor, readJson, type Rendezvous } from '../supervisor/rendezvous.js';
+import { isAlive, privateRunDirectory, runnerMainPid, slotLeasePath } from '../supervisor/runDirectory.js';
 import type { EmulatorRecord, RunRecord, RunReportTarget } from '../supervisor/runRecord.js';
 import type { ResolvedConfig } from '../config/options.js';
 import type { EmulatorBackend, EmulatorLease } from './backend.js';
@@ -33,7 +36,8 @@ export class EmbeddedBackend implements EmulatorBackend {
       );
     }
     const report: RunReportTarget = { dir: config.reportDir, logLevel: config.logLevel };
-    const emulator = await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report });
+    // A slot that already runs its emulator is read from its lease file: no round trip to the supervisor.
+    const emulator = this.owner.runningEmulator(slot) ?? (await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report }));
     return { runId: await this.owner.runId(), endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
   }
 }
@@ -42,10 +46,17 @@ export class EmbeddedBackend implements EmulatorBackend {
 export class RunOwner {
   private rendezvous: Promise<Rendezvous> | undefined;
   private readonly agent = new Agent({ keepAlive: true });
+  private directory: string | undefined;
   readonly mainPid: number;
 
   constructor(private readonly options: RunOwnerOptions = {}) {
     this.mainPid = options.mainPid ?? runnerMainPid();
+  }
+
+  /** The slot's emulator as its lease file records it, if there is one and its process still runs. */
+  runningEmulator(slot: string): EmulatorRecord | undefined {
+    const lease = readJson<EmulatorRecord>(slotLeasePath(this.runDirectory(), this.mainPid, slot));
+    return lease && isAlive(lease.pid) ? lease : undefined;
   }
 
   /** What the run's supervisor did so far: its emulators (slot, pid, endpoint, data directory, when). */
@@ -75,13 +86,18 @@ export class RunOwner {
   }
 
   private async found(): Promise<Rendezvous> {
-    this.rendezvous ??= findOrStartSupervisor(this.options.runDirectory ?? privateRunDirectory(), this.mainPid);
+    this.rendezvous ??= findOrStartSupervisor(this.runDirectory(), this.mainPid);
     try {
       return await this.rendezvous;
     } catch (error) {
       this.rendezvous = undefined;
       throw error;
     }
+  }
+
+  private runDirectory(): string {
+    this.directory ??= this.options.runDirectory ?? privateRunDirectory();
+    return this.directory;
   }
 }
 

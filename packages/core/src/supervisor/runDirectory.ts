@@ -30,6 +30,14 @@ export function privateRunDirectory(base = tmpdir()): string {
   return dir;
 }
 
+/**
+ * Where the supervisor of the run of `mainPid` keeps the record of `slot`'s emulator while it
+ * runs, so that a new worker process of the slot reads a file instead of asking the supervisor.
+ */
+export function slotLeasePath(dir: string, mainPid: number, slot: string): string {
+  return join(dir, `run-${mainPid}.slot-${slot}.lease`);
+}
+
 export function runPaths(dir: string, mainPid: number): RunPaths {
   return { lock: join(dir, `run-${mainPid}.lock`), rendezvous: join(dir, `run-${mainPid}.json`), log: join(dir, `run-${mainPid}.log`) };
 }
@@ -64,7 +72,7 @@ export function isAlive(pid: number): boolean {
  */
 export function sweepDeadOwners(dir: string): void {
   for (const name of readdirSync(dir)) {
-    const owner = /^(?:data|run)-(\d+)(?:\.lock|\.json|\.log)?$/.exec(name);
+    const owner = /^(?:data|run)-(\d+)(?:\.lock|\.json|\.log|\.slot-[A-Za-z0-9_.-]+\.lease)?$/.exec(name);
     if (!owner || isAlive(Number(owner[1]))) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
   }

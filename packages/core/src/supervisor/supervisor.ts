@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KumoError } from '../errors.js';
+import { writeJsonAtomically } from './rendezvous.js';
 import type { EmulatorRecord, RunRecord, RunReportTarget } from './runRecord.js';
 import { SlotEmulator } from './slotEmulator.js';
 
@@ -19,6 +20,8 @@ export class Supervisor {
   constructor(
     private readonly dataRoot: string,
     mainPid: number,
+    /** Where a slot's running emulator is recorded for workers to read (slotLeasePath); none when absent. */
+    private readonly leasePath?: (slot: string) => string,
   ) {
     const startedAt = new Date();
     this.record = { runId: mintRunId(startedAt), mainPid, supervisorPid: process.pid, startedAt: startedAt.toISOString(), emulators: [] };
@@ -38,9 +41,13 @@ export class Supervisor {
       emulator.then(
         (started) => {
           this.record.emulators.push(started.record);
-          // An emulator that died (killed, crashed) is replaced at the slot's next acquire.
+          if (this.leasePath && !this.stopping) writeJsonAtomically(this.leasePath(slot), started.record);
+          // An emulator that died (killed, crashed) is replaced at the slot's next acquire, which
+          // goes to this process again once its lease is gone.
           void started.exited.then(() => {
-            if (!this.stopping && this.slots.get(slot) === emulator) this.slots.delete(slot);
+            if (this.stopping || this.slots.get(slot) !== emulator) return;
+            this.slots.delete(slot);
+            this.removeLease(slot);
           });
         },
         () => this.slots.delete(slot),
@@ -52,6 +59,8 @@ export class Supervisor {
   /** Stops every emulator and removes the run's data; idempotent. */
   stop(reason: RunRecord['stopReason']): Promise<RunRecord> {
     this.stopping ??= (async () => {
+      // First the leases, so that no worker picks an emulator that is being stopped.
+      for (const slot of this.slots.keys()) this.removeLease(slot);
       const started = await Promise.allSettled(this.slots.values());
       await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
       rmSync(this.dataRoot, { recursive: true, force: true });
@@ -60,6 +69,10 @@ export class Supervisor {
       return this.record;
     })();
     return this.stopping;
+  }
+
+  private removeLease(slot: string): void {
+    if (this.leasePath) rmSync(this.leasePath(slot), { force: true });
   }
 }
 

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { endLine, runTotals } from '../report.js';
 import { startControl } from './control.js';
 import { readJson, writeJsonAtomically, type LockContent, type Rendezvous } from './rendezvous.js';
-import { isAlive, runPaths, supervisorDataDir } from './runDirectory.js';
+import { isAlive, runPaths, slotLeasePath, supervisorDataDir } from './runDirectory.js';
 import { RunnerOutput } from './runnerOutput.js';
 import type { RunRecord } from './runRecord.js';
 import { Supervisor } from './supervisor.js';
@@ -44,7 +44,7 @@ if (readJson<LockContent>(paths.lock)?.supervisor !== process.pid) {
 // Opened now: once the runner's main process is gone, so is its /proc entry.
 const output = RunnerOutput.open(mainPid);
 
-const supervisor = new Supervisor(supervisorDataDir(dir, process.pid), mainPid);
+const supervisor = new Supervisor(supervisorDataDir(dir, process.pid), mainPid, (slot) => slotLeasePath(dir, mainPid, slot));
 const token = randomBytes(16).toString('hex');
 const control = await startControl(supervisor, token, () => void end('requested'));
 const rendezvous: Rendezvous = { runId: supervisor.record.runId, supervisorPid: process.pid, mainPid, control: control.url, token };
