@@ -2,8 +2,8 @@
  * The supervisor process of one runner run: `<runner main pid> <private run directory>`. Started
  * detached by the first worker that needs an emulator; serves acquires on its control channel;
  * when the runner's main process is gone (or the runner asks it to stop), merges the run's JSON
- * report, prints the run's end line where the runner printed, stops every emulator, removes their data and the run's
- * rendezvous files, and exits.
+ * report, prints the run's end line where the runner printed, stops every emulator, removes their
+ * data and the run's rendezvous files, and exits.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
