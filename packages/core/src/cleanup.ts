@@ -2,9 +2,11 @@
  * Deletes everything a namespace created, through the AWS API as a user would: every bucket
  * (object versions, delete markers, multipart uploads), table and queue whose name starts with
  * `${namespaceId}-`, then lists again: whatever is still there is a leak. It runs after every
- * file, so its critical path is kept short: services and resources are cleaned in parallel, and
- * the leak check is one round of parallel listings, of the services where something was found
- * (a service whose first listing found nothing has nothing that could have been left behind).
+ * file, so its critical path is kept short: services and resources are cleaned in parallel, each
+ * resource as soon as the listing page that names it answers, and each service's leak check is one
+ * listing made as soon as that service's own deletions are done (no service's deletions can leave
+ * anything in another), and only where something was found (a service whose first listing found
+ * nothing has nothing that could have been left behind).
  * It never throws: a failure is collected and reported next to the test's own result, never
  * instead of it.
  */
@@ -57,8 +59,12 @@ export function createCleaner(connection: Connection): Cleaner {
     async clean(namespaceId, services) {
       const prefix = `${namespaceId}-`;
       const result: CleanupResult = { deleted: [], leaks: [], errors: [], unavailable: [] };
-      const touched = await Promise.all(services.map((service) => cleanService(cleanerOf(service), service, prefix, result)));
-      await Promise.all(services.filter((_, index) => touched[index]).map((service) => checkLeaks(cleanerOf(service), service, prefix, result)));
+      await Promise.all(
+        services.map(async (service) => {
+          const cleaner = cleanerOf(service);
+          if (await cleanService(cleaner, service, prefix, result)) await checkLeaks(cleaner, service, prefix, result);
+        }),
+      );
       result.deleted.sort(byServiceAndName);
       result.leaks.sort(byServiceAndName);
       return result;
@@ -82,31 +88,30 @@ export async function cleanNamespace(connection: Connection, namespaceId: string
 
 /** Deletes the service's resources of the namespace; true when it found any (then the leak check lists it again). */
 async function cleanService(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<boolean> {
-  let found: ResourceRef[];
+  const removals: Promise<void>[] = [];
+  const remove = async (resource: ResourceRef): Promise<void> => {
+    try {
+      if (await cleaner.remove(resource)) result.deleted.push(resource);
+    } catch (error) {
+      result.errors.push(failure(`delete the ${resource.kind} "${resource.name}"`, error));
+    }
+  };
   try {
-    found = await cleaner.list(prefix);
+    for await (const page of cleaner.pages(prefix)) removals.push(...page.map(remove));
   } catch (error) {
     // SQS comes to the emulator later; until then its answer to ListQueues is this, which
     // means there is nothing of the namespace to clean, not that cleanup failed.
     if (errorName(error) === 'UnknownOperationException') result.unavailable.push(service);
     else result.errors.push(failure(`list the ${service} resources of "${prefix}*"`, error));
-    return false;
   }
-  await Promise.all(
-    found.map(async (resource) => {
-      try {
-        if (await cleaner.remove(resource)) result.deleted.push(resource);
-      } catch (error) {
-        result.errors.push(failure(`delete the ${resource.kind} "${resource.name}"`, error));
-      }
-    }),
-  );
-  return found.length > 0;
+  // Removals never reject: their failures are collected above.
+  await Promise.all(removals);
+  return removals.length > 0;
 }
 
 async function checkLeaks(cleaner: ServiceCleaner, service: ServiceName, prefix: string, result: CleanupResult): Promise<void> {
   try {
-    result.leaks.push(...(await cleaner.list(prefix)));
+    for await (const page of cleaner.pages(prefix)) result.leaks.push(...page);
   } catch (error) {
     result.errors.push(failure(`check for ${service} resources of "${prefix}*" left behind`, error));
   }

@@ -20,5 +20,5 @@ export { runnerMainPid } from './supervisor/runDirectory.js';
 export type { EmulatorRecord, RunRecord, RunReportTarget } from './supervisor/runRecord.js';
 export { KumoWorker, FileSession, type KumoInfo, type TestEnd, type WorkerInput, type WorkerTargets } from './session.js';
 export { liveViews, type LiveViews } from './liveViews.js';
-export { RunReport, startLine, endLine, type FileReport, type RunReportFile, type RunTotals, type StoppedEmulator, type WorkerReport } from './report.js';
+export { RunReport, writeRunReport, startLine, endLine, type FileReport, type RunReportFile, type RunTotals, type StoppedEmulator, type WorkerReport } from './report.js';
 export { describeCalls, fetchCalls, formatCalls, type EmulatorCall } from './callLog.js';

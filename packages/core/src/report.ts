@@ -3,8 +3,9 @@
  * first), one end line (printed by the run's supervisor once the runner is gone, from the totals
  * here), and a JSON run report in `reportDir/<run id>/report.json` for CI artifacts, with per
  * worker its emulator and per file its namespace, the resources it created and deleted, its
- * leaks and durations. Workers write their parts as separate files and each merges them all,
- * so the report is complete after the last file without a hook at the end of the run.
+ * leaks and durations. Each worker writes its own parts (the run's header, once, by the first
+ * worker; its emulator; each finished file), so a file's cost does not grow with the run's size;
+ * the supervisor merges them into report.json once, when the run ends, before its end line.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -50,6 +51,11 @@ export interface RunTotals {
   errors: number;
 }
 
+/** What the first worker to announce knows and the supervisor does not: the run's resolved settings. */
+type RunHeader = Pick<RunReportFile, 'runId' | 'backend' | 'mode' | 'services'>;
+
+const HEADER = 'run.json';
+
 export class RunReport {
   readonly dir: string;
   private readonly partsDir: string;
@@ -62,77 +68,46 @@ export class RunReport {
     this.partsDir = join(this.dir, 'parts');
   }
 
-  get path(): string {
-    return join(this.dir, 'report.json');
-  }
-
-  /** Records this worker's emulator and prints the run's start line if no worker printed it yet. */
+  /**
+   * Records this worker's emulator; the first worker of the run also writes the run's header and
+   * prints its start line.
+   */
   announce(lease: EmulatorLease, slot: string): void {
     mkdirSync(this.partsDir, { recursive: true });
     const worker: WorkerReport = { slot, pid: process.pid, emulator: lease };
     writeAtomically(join(this.partsDir, `worker-${slot}-${process.pid}.json`), JSON.stringify(worker));
-    if (this.config.logLevel === 'silent' || !claim(join(this.dir, 'started'))) return;
+    const header: RunHeader = { runId: this.runId, backend: this.config.backend, mode: this.config.mode, services: this.config.services };
+    if (!claim(join(this.dir, HEADER), JSON.stringify(header)) || this.config.logLevel === 'silent') return;
     process.stderr.write(`${startLine(this.config, lease, this.runId, relative(process.cwd(), this.dir) || '.')}\n`);
   }
 
-  /** Adds a finished file and rewrites report.json from every part written so far. */
+  /** Writes a finished file's part; report.json is merged from the parts when the run ends. */
   recordFile(file: FileReport): void {
     // A file's namespace is unique in the run: its part never overwrites another file's.
     writeAtomically(join(this.partsDir, `file-${file.namespace}.json`), JSON.stringify(file));
-    // Another worker may write its part while this one merges: merge again until the set is stable.
-    let seen = -1;
-    for (;;) {
-      const names = this.parts();
-      if (names.length === seen) return;
-      seen = names.length;
-      writeAtomically(this.path, JSON.stringify(this.merge(names), null, 2));
-    }
-  }
-
-  /** The merged report as it stands. */
-  read(): RunReportFile {
-    return this.merge(this.parts());
-  }
-
-  private parts(): string[] {
-    return partNames(this.partsDir);
-  }
-
-  private merge(names: string[]): RunReportFile {
-    const { workers, files } = readParts(this.partsDir, names);
-    return {
-      runId: this.runId,
-      backend: this.config.backend,
-      mode: this.config.mode,
-      services: this.config.services,
-      workers,
-      files,
-      totals: totalsOf(files),
-    };
   }
 }
 
-/** The totals of run `runId` from the parts its workers wrote so far under `reportDir`. */
-export function runTotals(reportDir: string, runId: string): RunTotals {
-  const partsDir = join(reportDir, runId, 'parts');
-  let names: string[];
-  try {
-    names = partNames(partsDir);
-  } catch {
-    // No file of the run finished (every one failed before its first test, say): nothing was cleaned.
-    names = [];
-  }
-  return totalsOf(readParts(partsDir, names).files);
+/**
+ * Merges the parts the workers of run `runId` wrote under `reportDir` into its report.json and
+ * returns it. Called once per run, by the supervisor when the runner is gone, so every file's part
+ * is there.
+ */
+export function writeRunReport(reportDir: string, runId: string): RunReportFile {
+  const dir = join(reportDir, runId);
+  const header = JSON.parse(readFileSync(join(dir, HEADER), 'utf8')) as RunHeader;
+  const { workers, files } = readParts(join(dir, 'parts'));
+  const report: RunReportFile = { ...header, workers, files, totals: totalsOf(files) };
+  writeAtomically(join(dir, 'report.json'), JSON.stringify(report, null, 2));
+  return report;
 }
 
-function partNames(partsDir: string): string[] {
-  return readdirSync(partsDir).filter((name) => name.endsWith('.json'));
-}
-
-function readParts(partsDir: string, names: string[]): { workers: WorkerReport[]; files: FileReport[] } {
+function readParts(partsDir: string): { workers: WorkerReport[]; files: FileReport[] } {
   const workers: WorkerReport[] = [];
   const files: FileReport[] = [];
-  for (const name of names.sort()) {
+  for (const name of readdirSync(partsDir).sort()) {
+    // A leftover `.tmp` is a part whose writer died before renaming it: not a part.
+    if (!name.endsWith('.json')) continue;
     const part = JSON.parse(readFileSync(join(partsDir, name), 'utf8')) as unknown;
     if (name.startsWith('worker-')) workers.push(part as WorkerReport);
     else files.push(part as FileReport);
@@ -188,9 +163,9 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /** True for exactly one caller per path, across processes: an exclusive create. */
-function claim(path: string): boolean {
+function claim(path: string, content: string): boolean {
   try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' });
+    writeFileSync(path, content, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -99,6 +99,24 @@ describe('cleanNamespace', () => {
     expect(await tableNames()).toContain(other.table('Orders'));
   });
 
+  it('deletes what later listing pages name while it deletes what the first page named', async () => {
+    // ListTables answers 100 names a page; the first page's tables are deleted while the second is listed.
+    const ns = createNamespace({ scopeKey: 'cleanup/paged.test.ts', seed: '' });
+    const names = Array.from({ length: 105 }, (_, n) => ns.table(`t${String(n).padStart(3, '0')}`));
+    for (let start = 0; start < names.length; start += 25) {
+      await Promise.all(
+        names.slice(start, start + 25).map((TableName) =>
+          ddb.send(
+            new CreateTableCommand({ TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }),
+          ),
+        ),
+      );
+    }
+    const result = await cleanNamespace(connection, ns.id, ['dynamodb']);
+    expect(result).toEqual({ deleted: names.map((name) => ({ service: 'dynamodb', kind: 'table', name })), leaks: [], errors: [], unavailable: [] });
+    expect((await tableNames()).filter((name) => name.startsWith(ns.id))).toEqual([]);
+  });
+
   it('is idempotent: a second run finds nothing and reports no error', async () => {
     const ns = createNamespace({ scopeKey: 'cleanup/twice.test.ts', seed: '' });
     await s3.send(new CreateBucketCommand({ Bucket: ns.bucket('once') }));

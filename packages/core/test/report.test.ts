@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { endLine, resolveConfig, RunReport, type EmulatorLease, type FileReport } from '@kumo-testkit/core';
+import { endLine, resolveConfig, RunReport, writeRunReport, type EmulatorLease, type FileReport } from '@kumo-testkit/core';
 
 const LEASE: EmulatorLease = { runId: 'run-1', endpoint: 'http://127.0.0.1:4566', backend: 'embedded', mode: 'ephemeral', dataDir: '/tmp/d/slot-1', services: ['s3', 'dynamodb'] };
 
@@ -16,7 +16,7 @@ function fileReport(file: string, namespace: string, deleted: number): FileRepor
 }
 
 describe('RunReport', () => {
-  it('merges the files of every report instance of a run, even two in one process (jest runs files in band)', () => {
+  it('merges the parts of every report instance of a run once, at its end, even two in one process (jest runs files in band)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kumo-report-'));
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const first = new RunReport(configIn(dir), 'run-1');
@@ -26,8 +26,13 @@ describe('RunReport', () => {
     second.announce(LEASE, '1');
     second.recordFile(fileReport('b.test.ts', 'ktbbbbbbbbbb', 1));
     stderr.mockRestore();
+    // A file writes its own part only: nothing merges every part per file.
+    expect(existsSync(join(dir, 'run-1', 'report.json'))).toBe(false);
 
+    const merged = writeRunReport(dir, 'run-1');
     const written = JSON.parse(readFileSync(join(dir, 'run-1', 'report.json'), 'utf8'));
+    expect(written).toEqual(merged);
+    expect(written).toMatchObject({ runId: 'run-1', backend: 'embedded', mode: 'ephemeral', services: ['s3', 'dynamodb', 'sqs'] });
     expect(written.files.map((file: FileReport) => file.file)).toEqual(['a.test.ts', 'b.test.ts']);
     expect(written.totals).toEqual({ files: 2, namespaces: 2, created: 3, deleted: 3, leaks: 0, errors: 0 });
     expect(written.workers).toHaveLength(1);

@@ -6,15 +6,13 @@ import { errorName, type ResourceRef, type ServiceCleaner } from './resources.js
 export function dynamoDbCleaner(connection: Connection): ServiceCleaner {
   const ddb = new DynamoDBClient(clientConfig(connection));
   return {
-    async list(prefix) {
-      const tables: ResourceRef[] = [];
+    async *pages(prefix) {
       let start: string | undefined;
       do {
         const page = await ddb.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
-        for (const name of page.TableNames ?? []) if (name.startsWith(prefix)) tables.push({ service: 'dynamodb', kind: 'table', name });
+        yield (page.TableNames ?? []).filter((name) => name.startsWith(prefix)).map((name): ResourceRef => ({ service: 'dynamodb', kind: 'table', name }));
         start = page.LastEvaluatedTableName;
       } while (start);
-      return tables;
     },
     async remove({ name }) {
       try {

@@ -11,8 +11,8 @@ export interface ResourceRef {
 }
 
 export interface ServiceCleaner {
-  /** The resources whose names start with `prefix`. */
-  list(prefix: string): Promise<ResourceRef[]>;
+  /** The resources whose names start with `prefix`, a listing page at a time: removal starts on the first. */
+  pages(prefix: string): AsyncIterable<ResourceRef[]>;
   /** Deletes the resource and everything in it; false when it was already gone. */
   remove(resource: ResourceRef): Promise<boolean>;
   destroy(): void;

@@ -18,15 +18,13 @@ import { errorName, type ResourceRef, type ServiceCleaner } from './resources.js
 export function s3Cleaner(connection: Connection): ServiceCleaner {
   const s3 = new S3Client(clientConfig(connection));
   return {
-    async list(prefix) {
-      const buckets: ResourceRef[] = [];
+    async *pages(prefix) {
       let token: string | undefined;
       do {
         const page = await s3.send(new ListBucketsCommand({ Prefix: prefix, ContinuationToken: token }));
-        for (const bucket of page.Buckets ?? []) buckets.push({ service: 's3', kind: 'bucket', name: bucket.Name! });
+        yield (page.Buckets ?? []).map((bucket): ResourceRef => ({ service: 's3', kind: 'bucket', name: bucket.Name! }));
         token = page.ContinuationToken;
       } while (token);
-      return buckets;
     },
     async remove({ name }) {
       try {

@@ -7,20 +7,18 @@ export function sqsCleaner(connection: Connection): ServiceCleaner {
   const sqs = new SQSClient(clientConfig(connection));
   const urls = new Map<string, string>();
   return {
-    async list(prefix) {
-      const queues: ResourceRef[] = [];
+    async *pages(prefix) {
       let token: string | undefined;
       do {
         // NextToken pages only when MaxResults is given.
         const page = await sqs.send(new ListQueuesCommand({ QueueNamePrefix: prefix, MaxResults: 1000, NextToken: token }));
-        for (const url of page.QueueUrls ?? []) {
+        yield (page.QueueUrls ?? []).map((url): ResourceRef => {
           const name = url.slice(url.lastIndexOf('/') + 1);
           urls.set(name, url);
-          queues.push({ service: 'sqs', kind: 'queue', name });
-        }
+          return { service: 'sqs', kind: 'queue', name };
+        });
         token = page.NextToken;
       } while (token);
-      return queues;
     },
     async remove({ name }) {
       try {

@@ -1,15 +1,15 @@
 /**
  * The supervisor process of one runner run: `<runner main pid> <private run directory>`. Started
  * detached by the first worker that needs an emulator; serves acquires on its control channel;
- * when the runner's main process is gone (or the runner asks it to stop), prints the run's end
- * line where the runner printed, stops every emulator, removes their data and the run's
- * rendezvous files, and exits.
+ * when the runner's main process is gone (or the runner asks it to stop), merges the run's JSON
+ * report, prints the run's end line where the runner printed, stops every emulator, removes their
+ * data and the run's rendezvous files, and exits.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { endLine, runTotals } from '../report.js';
+import { endLine, writeRunReport, type RunReportFile } from '../report.js';
 import { startControl } from './control.js';
 import { readJson, writeJsonAtomically, type LockContent, type Rendezvous } from './rendezvous.js';
 import { isAlive, runPaths, slotLeasePath, supervisorDataDir } from './runDirectory.js';
@@ -66,8 +66,10 @@ function end(reason: RunRecord['stopReason']): Promise<void> {
     const ended = performance.now();
     setTimeout(() => finish(1), EXIT_DEADLINE_MS).unref();
     const stopped = supervisor.stop(reason);
+    // Before the runner's output is let go: whoever waits for its end finds the report complete.
+    const report = writeReport(supervisor.record);
     await Promise.race([stopped, sleep(END_LINE_WAIT_MS)]);
-    const line = describeEnd(supervisor.record);
+    const line = describeEnd(supervisor.record, report);
     if (line !== undefined) await output.write(`${line}\n`, ended + END_DEADLINE_MS);
     output.close();
     await stopped;
@@ -76,16 +78,25 @@ function end(reason: RunRecord['stopReason']): Promise<void> {
   return ending;
 }
 
-/** The end line, or nothing when no worker said where the report is or the run is silent. */
-function describeEnd(record: RunRecord): string | undefined {
-  if (!record.report || record.report.logLevel === 'silent') return undefined;
-  const runDir = join(record.report.dir, record.runId);
-  const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined).sort((a, b) => a.slot.localeCompare(b.slot, 'en', { numeric: true }));
+/** Merges the run's report from its workers' parts: the report, or why it could not be written. */
+function writeReport(record: RunRecord): RunReportFile | Error | undefined {
+  if (!record.report) return undefined;
   try {
-    return endLine(record.runId, runTotals(record.report.dir, record.runId), stopped, relative(process.cwd(), join(runDir, 'report.json')));
+    return writeRunReport(record.report.dir, record.runId);
   } catch (error) {
-    return `kumo-testkit: ${record.runId} ended, but its report in ${runDir} could not be read (${(error as Error).message}); check that the directory is readable.`;
+    return error as Error;
   }
+}
+
+/** The end line, or nothing when no worker said where the report is or the run is silent. */
+function describeEnd(record: RunRecord, report: RunReportFile | Error | undefined): string | undefined {
+  if (!record.report || !report || record.report.logLevel === 'silent') return undefined;
+  const runDir = join(record.report.dir, record.runId);
+  if (report instanceof Error) {
+    return `kumo-testkit: ${record.runId} ended, but its report could not be merged from ${join(runDir, 'parts')} (${report.message}); check that the directory is readable and writable.`;
+  }
+  const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined).sort((a, b) => a.slot.localeCompare(b.slot, 'en', { numeric: true }));
+  return endLine(record.runId, report.totals, stopped, relative(process.cwd(), join(runDir, 'report.json')));
 }
 
 function finish(code: number): never {
