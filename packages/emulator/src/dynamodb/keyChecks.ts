@@ -76,6 +76,7 @@ function checkKeyValue(value: AttributeValue, attribute: KeyAttribute, isPartiti
 
 /** An index key present in an item must have the index's type and not be empty; DynamoDB names the first index by name. */
 function checkIndexKeys(item: Item, table: Table): void {
+  if (table.localIndexes.size === 0 && table.globalIndexes.size === 0) return;
   const indexes = table.indexes().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const index of indexes) {
     for (const attribute of keyAttributes(index.schema)) {

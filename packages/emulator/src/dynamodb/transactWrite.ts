@@ -34,6 +34,8 @@ export type TransactWriteItem = Partial<Record<ActionKind, ActionInput>>;
 export interface PreparedAction {
   readonly table: Table;
   readonly key: Item;
+  /** The item's identity in its table (model/keys.ts `itemIdentity`). */
+  readonly id: string;
   /** Names the item across tables, to refuse two actions on one item. */
   readonly identity: string;
   readonly existing?: Item;
@@ -84,13 +86,15 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   const key = put ? keyOf(put, schema) : checkItem(action.Key ?? {});
   if (!put) checkKey(key, table);
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
-  const existing = table.get(key);
+  const id = itemIdentity(key, schema);
+  const existing = table.store.get(id);
   const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : { write: put ?? (kind === 'Delete' ? null : undefined) };
   return {
     table,
     key,
+    id,
     // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
-    identity: `${table.name} ${itemIdentity(key, schema)}`,
+    identity: `${table.name} ${id}`,
     existing,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,

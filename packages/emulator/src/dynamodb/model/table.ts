@@ -51,6 +51,9 @@ export interface WriteResult {
   readonly indexChanges: ReadonlyMap<SecondaryIndex, IndexChange>;
 }
 
+/** What a write changed in a table without indexes (or a delete of nothing): shared, as it is never changed. */
+const NO_INDEX_CHANGES: ReadonlyMap<SecondaryIndex, IndexChange> = new Map();
+
 export class Table {
   readonly store: ItemStore;
   readonly globalIndexes = new Map<string, SecondaryIndex>();
@@ -76,15 +79,15 @@ export class Table {
     return this.store.get(itemIdentity(key, this.settings.schema));
   }
 
-  put(item: Item): WriteResult {
-    const id = itemIdentity(item, this.settings.schema);
+  /** Stores `item`; `id`, its identity, when the caller has it already. */
+  put(item: Item, id = itemIdentity(item, this.settings.schema)): WriteResult {
     const previous = this.store.put(id, item);
     this.timeToLive?.track(id, item);
     return { previous, indexChanges: this.applyToIndexes(id, item) };
   }
 
-  delete(key: Item): WriteResult {
-    return this.deleteById(itemIdentity(key, this.settings.schema));
+  delete(key: Item, id = itemIdentity(key, this.settings.schema)): WriteResult {
+    return this.deleteById(id);
   }
 
   /** Adds a global index and fills it from the items already in the table. */
@@ -114,12 +117,13 @@ export class Table {
 
   private deleteById(id: string): WriteResult {
     const previous = this.store.remove(id);
-    if (previous === undefined) return { indexChanges: new Map() };
+    if (previous === undefined) return { indexChanges: NO_INDEX_CHANGES };
     this.timeToLive?.track(id, undefined);
     return { previous, indexChanges: this.applyToIndexes(id, undefined) };
   }
 
-  private applyToIndexes(id: string, item: Item | undefined): Map<SecondaryIndex, IndexChange> {
+  private applyToIndexes(id: string, item: Item | undefined): ReadonlyMap<SecondaryIndex, IndexChange> {
+    if (this.localIndexes.size === 0 && this.globalIndexes.size === 0) return NO_INDEX_CHANGES;
     const changes = new Map<SecondaryIndex, IndexChange>();
     for (const index of this.indexes()) changes.set(index, index.apply(id, item));
     return changes;
