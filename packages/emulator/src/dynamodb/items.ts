@@ -141,20 +141,13 @@ function expectList(value: unknown): unknown[] {
 }
 
 /**
- * Sizes of items already measured. An item is never changed once built (an update builds a
- * new one), so its size is fixed; a put asks for it several times (the 400 KB check, the
- * store's byte count, the consumed capacity of the old and the new item). Weak, so it holds
- * on to nothing.
+ * Bytes DynamoDB counts for an item: each attribute's name plus its value. Measured when asked
+ * (a put asks twice: the 400 KB check and the store's byte count): remembering sizes in a
+ * WeakMap cost more than measuring again.
  */
-const measured = new WeakMap<Item, number>();
-
-/** Bytes DynamoDB counts for an item: each attribute's name plus its value. */
 export function itemSize(item: Item): number {
-  let size = measured.get(item);
-  if (size !== undefined) return size;
-  size = 0;
+  let size = 0;
   for (const name in item) size += Buffer.byteLength(name) + valueSize(item[name]!);
-  measured.set(item, size);
   return size;
 }
 
