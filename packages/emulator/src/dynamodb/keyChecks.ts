@@ -8,7 +8,6 @@
 import { typeOf, type AttributeValue, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { checkKeyPathsScalar, type DocumentPath } from './expressions/index.js';
-import { itemSize } from './items.js';
 import { keyAttributes, keyValueBytes, scalarOf, type KeyAttribute } from './model/keys.js';
 import type { Table } from './model/table.js';
 
@@ -25,8 +24,8 @@ export interface ItemKeyCheckOptions {
  * An item is limited to 400 KB. DynamoDB checks a put's size before it looks the table up;
  * UpdateItem checks the updated item, with its own wording.
  */
-export function checkItemSize(item: Item, message = 'Item size has exceeded the maximum allowed size'): void {
-  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation(message);
+export function checkItemSize(size: number, message = 'Item size has exceeded the maximum allowed size'): void {
+  if (size > MAX_ITEM_BYTES) throw ddbErrors.validation(message);
 }
 
 /** PutItem's checks of an item against the table's key schema and index key types. */

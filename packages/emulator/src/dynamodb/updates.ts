@@ -5,6 +5,7 @@
  */
 import type { Item } from './attributeValue.js';
 import { applyUpdate, checkKeyNotUpdated, projectItem, updatePaths, type DocumentPath, type Update } from './expressions/index.js';
+import { itemSize } from './items.js';
 import { checkItemKeys, checkItemSize, checkKeyPaths } from './keyChecks.js';
 import { keyAttributes } from './model/keys.js';
 import type { Table } from './model/table.js';
@@ -26,7 +27,7 @@ export function checkUpdateOfTable(update: Update | undefined, table: Table): vo
 
 export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {
   const result = update ? applyUpdate(update, existing ?? key) : { item: existing ?? key, updatedPaths: [] };
-  checkItemSize(result.item, 'Item size to update has exceeded the maximum allowed size');
+  checkItemSize(itemSize(result.item), 'Item size to update has exceeded the maximum allowed size');
   checkItemKeys(result.item, table);
   return result;
 }

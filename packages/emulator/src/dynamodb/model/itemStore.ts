@@ -53,8 +53,8 @@ export class ItemStore {
   }
 
   /** Stores `item` under `id`, replacing what was there; returns the replaced item. */
-  put(id: string, item: Item): Item | undefined {
-    const entry: StoredItem = { id, item, size: itemSize(item) };
+  put(id: string, item: Item, size = itemSize(item)): Item | undefined {
+    const entry: StoredItem = { id, item, size };
     const partitionKey = this.partitionKey(item);
     const replaced = this.byId.get(id);
     if (replaced !== undefined && this.compare(replaced, entry) === 0 && this.partitionKey(replaced.item) === partitionKey) {

@@ -5,6 +5,7 @@
  * and ItemCount stays right.
  */
 import type { Item } from '../attributeValue.js';
+import { itemSize } from '../items.js';
 import { ItemStore } from './itemStore.js';
 import { itemIdentity, type KeySchema, type ScalarType } from './keys.js';
 import type { IndexChange, SecondaryIndex, Throughput } from './secondaryIndex.js';
@@ -75,13 +76,13 @@ export class Table {
   }
 
   /** The item with this primary key (the key validated against the schema). */
-  get(key: Item): Item | undefined {
-    return this.store.get(itemIdentity(key, this.settings.schema));
+  get(key: Item, id = itemIdentity(key, this.settings.schema)): Item | undefined {
+    return this.store.get(id);
   }
 
-  /** Stores `item`; `id`, its identity, when the caller has it already. */
-  put(item: Item, id = itemIdentity(item, this.settings.schema)): WriteResult {
-    const previous = this.store.put(id, item);
+  /** Stores `item`; its identity (`id`) and size, when the caller has them already. */
+  put(item: Item, id = itemIdentity(item, this.settings.schema), size = itemSize(item)): WriteResult {
+    const previous = this.store.put(id, item, size);
     this.timeToLive?.track(id, item);
     return { previous, indexChanges: this.applyToIndexes(id, item) };
   }
