@@ -120,9 +120,10 @@ function keyOf(item: Item, schema: KeySchema): Item {
  * refusing the request, as the TransactionCanceledException reference lists
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors).
  */
-function updateInTransaction(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): { write: Item | undefined; invalid?: string } {
+function updateInTransaction(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): { write: Item | undefined; size?: number; invalid?: string } {
   try {
-    return { write: updatedItem(table, key, existing, update).item };
+    const { item, size } = updatedItem(table, key, existing, update);
+    return { write: item, size };
   } catch (error) {
     if (error instanceof AwsError && error.code === 'ValidationException') return { write: undefined, invalid: error.message };
     throw error;

@@ -37,7 +37,7 @@ export default defineOperation<PutItemInput>({
     const result = table.put(item, id, size);
     return {
       Attributes: input.ReturnValues === 'ALL_OLD' ? result.previous : undefined,
-      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, writeConsumption(result, item)),
+      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, () => writeConsumption(result, item)),
       ItemCollectionMetrics: itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, item),
     };
   },
