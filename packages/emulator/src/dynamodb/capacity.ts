@@ -57,9 +57,13 @@ function units(kind: Consumption['kind'], capacity: number): Record<string, numb
   return { CapacityUnits: capacity, [`${kind}CapacityUnits`]: capacity };
 }
 
-/** The ConsumedCapacity member of a response, or undefined when not asked for. */
-export function consumedCapacity(table: Table, request: CapacityRequest, consumption: Consumption): Record<string, unknown> | undefined {
+/**
+ * The ConsumedCapacity member of a response, or undefined when not asked for. A write's
+ * consumption comes as a function, worked out (sizing the old and new items) only when asked.
+ */
+export function consumedCapacity(table: Table, request: CapacityRequest, consumed: Consumption | (() => Consumption)): Record<string, unknown> | undefined {
   if (request !== 'TOTAL' && request !== 'INDEXES') return undefined;
+  const consumption = typeof consumed === 'function' ? consumed() : consumed;
   const indexTotal = [...consumption.indexes.values()].reduce((sum, value) => sum + value, 0);
   const total = { TableName: table.name, ...units(consumption.kind, consumption.table + indexTotal) };
   if (request === 'TOTAL') return total;

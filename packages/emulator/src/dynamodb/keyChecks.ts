@@ -8,7 +8,6 @@
 import { typeOf, type AttributeValue, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { checkKeyPathsScalar, type DocumentPath } from './expressions/index.js';
-import { itemSize } from './items.js';
 import { keyAttributes, keyValueBytes, scalarOf, type KeyAttribute } from './model/keys.js';
 import type { Table } from './model/table.js';
 
@@ -25,8 +24,8 @@ export interface ItemKeyCheckOptions {
  * An item is limited to 400 KB. DynamoDB checks a put's size before it looks the table up;
  * UpdateItem checks the updated item, with its own wording.
  */
-export function checkItemSize(item: Item, message = 'Item size has exceeded the maximum allowed size'): void {
-  if (itemSize(item) > MAX_ITEM_BYTES) throw ddbErrors.validation(message);
+export function checkItemSize(size: number, message = 'Item size has exceeded the maximum allowed size'): void {
+  if (size > MAX_ITEM_BYTES) throw ddbErrors.validation(message);
 }
 
 /** PutItem's checks of an item against the table's key schema and index key types. */
@@ -76,6 +75,7 @@ function checkKeyValue(value: AttributeValue, attribute: KeyAttribute, isPartiti
 
 /** An index key present in an item must have the index's type and not be empty; DynamoDB names the first index by name. */
 function checkIndexKeys(item: Item, table: Table): void {
+  if (table.localIndexes.size === 0 && table.globalIndexes.size === 0) return;
   const indexes = table.indexes().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const index of indexes) {
     for (const attribute of keyAttributes(index.schema)) {

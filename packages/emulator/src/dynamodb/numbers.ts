@@ -72,6 +72,8 @@ export function formatNumber(value: Decimal): string {
 
 /** The canonical form of a number string (validating it). */
 export function canonicalNumber(text: string): string {
+  // Most numbers a request carries are canonical already (`42`, `-1.5`): they are returned as sent, unparsed.
+  if (canonicalShape(text) !== undefined) return text;
   return formatNumber(parseNumber(text));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The entries of one partition a Query reads: the partition is kept in sort-key order, so the
  * sort-key condition and the ExclusiveStartKey become two binary searches bounding a slice,
- * walked forwards or backwards (ScanIndexForward); nothing outside the slice is looked at.
+ * which the page reads forwards or backwards (ScanIndexForward); nothing outside the slice is
+ * looked at.
  */
 import type { AttributeValue } from './attributeValue.js';
 import { matchesSortKey, sortKeyRange, type SortKeyCondition } from './expressions/index.js';
@@ -27,13 +28,19 @@ export function firstIndex(length: number, past: (index: number) => boolean): nu
   return low;
 }
 
-export function* partitionRange(
+/** The slice `[low, high)` of a partition that a read walks. */
+export interface Bounds {
+  readonly low: number;
+  readonly high: number;
+}
+
+export function partitionBounds(
   partition: readonly StoredItem[],
   sortKey: KeyAttribute | undefined,
   condition: SortKeyCondition | undefined,
   forward: boolean,
   start: RangePosition | undefined,
-): Generator<StoredItem> {
+): Bounds {
   const sortOf = (index: number) => partition[index]!.item[sortKey?.name ?? '']!;
   const compare = (index: number, value: AttributeValue) => compareKeyValues(sortOf(index), value, sortKey!.type);
   let low = 0;
@@ -54,6 +61,5 @@ export function* partitionRange(
     if (forward) low = Math.max(low, firstIndex(partition.length, (index) => after(index) > 0));
     else high = Math.min(high, firstIndex(partition.length, (index) => after(index) >= 0));
   }
-  if (forward) for (let index = low; index < high; index += 1) yield partition[index]!;
-  else for (let index = high - 1; index >= low; index -= 1) yield partition[index]!;
+  return { low, high };
 }

@@ -4,6 +4,9 @@
  * returned (so Count can be less than ScannedCount, and a page can be empty yet have a
  * LastEvaluatedKey). Reaching Limit always yields a LastEvaluatedKey, as in DynamoDB, even
  * when nothing follows; the 1 MB limit only when something does.
+ *
+ * The reader is handed the store's own arrays (`addRange`), so reading an entry allocates
+ * nothing but what the page returns: a Scan reads thousands of entries a page.
  */
 import type { RenderedJson } from '../protocol/awsJson.js';
 import type { Item } from './attributeValue.js';
@@ -21,40 +24,66 @@ export interface PageInput {
   readonly ReturnConsumedCapacity?: CapacityRequest;
 }
 
-export function readPage(
-  entries: Iterable<StoredItem>,
-  source: ReadSource,
-  select: Select,
-  { filter, projection }: CompiledExpressions,
-  input: PageInput,
-): Record<string, unknown> {
-  const items: (Item | RenderedJson)[] = [];
-  let scanned = 0;
-  let bytes = 0;
-  let last: StoredItem | undefined;
-  const iterator = entries[Symbol.iterator]();
-  for (let next = iterator.next(); !next.done; ) {
-    const entry = next.value;
-    scanned += 1;
-    bytes += entry.size;
-    if (filter === undefined || evaluateCondition(filter, fullItem(source, entry))) {
-      items.push(select === 'COUNT' ? {} : returnedItem(source, entry, select, projection));
+export class Page {
+  private readonly items: (Item | RenderedJson)[] = [];
+  private scanned = 0;
+  private bytes = 0;
+  /** The entry the page ended on, once it is known to end there. */
+  private last: StoredItem | undefined;
+  /** The entry that filled 1 MB: the page ends on it if another entry follows. */
+  private filledBy: StoredItem | undefined;
+
+  constructor(
+    private readonly source: ReadSource,
+    private readonly select: Select,
+    private readonly compiled: CompiledExpressions,
+    private readonly input: PageInput,
+  ) {}
+
+  /**
+   * Reads `entries[low]` up to `entries[high - 1]`, or backwards from `high - 1` down to `low`;
+   * false once the page is full, when the caller reads nothing more.
+   */
+  addRange(entries: readonly StoredItem[], low: number, high: number, forward: boolean): boolean {
+    if (forward) {
+      for (let index = low; index < high; index += 1) if (!this.add(entries[index]!)) return false;
+    } else {
+      for (let index = high - 1; index >= low; index -= 1) if (!this.add(entries[index]!)) return false;
     }
-    next = iterator.next();
-    const full = scanned === input.Limit || bytes >= PAGE_BYTES;
-    if (full && (scanned === input.Limit || !next.done)) {
-      last = entry;
-      break;
-    }
+    return true;
   }
-  const units = Math.max(1, Math.ceil(bytes / 4096)) / (input.ConsistentRead === true ? 1 : 2);
-  const { index } = source;
-  const consumption = { kind: 'Read' as const, table: index ? 0 : units, indexes: new Map(index ? [[index, units]] : []) };
-  return {
-    Items: select === 'COUNT' ? undefined : items,
-    Count: items.length,
-    ScannedCount: scanned,
-    LastEvaluatedKey: last && lastEvaluatedKey(source, last),
-    ConsumedCapacity: consumedCapacity(source.table, input.ReturnConsumedCapacity, consumption),
-  };
+
+  private add(entry: StoredItem): boolean {
+    if (this.filledBy !== undefined) {
+      this.last = this.filledBy;
+      return false;
+    }
+    const { source, select, compiled } = this;
+    this.scanned += 1;
+    this.bytes += entry.size;
+    if (compiled.filter === undefined || evaluateCondition(compiled.filter, fullItem(source, entry))) {
+      this.items.push(select === 'COUNT' ? {} : returnedItem(source, entry, select, compiled.projection));
+    }
+    if (this.scanned === this.input.Limit) {
+      this.last = entry;
+      return false;
+    }
+    if (this.bytes >= PAGE_BYTES) this.filledBy = entry;
+    return true;
+  }
+
+  /** The page's part of the response. */
+  answer(): Record<string, unknown> {
+    const { source, input, items, last } = this;
+    const units = Math.max(1, Math.ceil(this.bytes / 4096)) / (input.ConsistentRead === true ? 1 : 2);
+    const { index } = source;
+    const consumption = { kind: 'Read' as const, table: index ? 0 : units, indexes: new Map(index ? [[index, units]] : []) };
+    return {
+      Items: this.select === 'COUNT' ? undefined : items,
+      Count: items.length,
+      ScannedCount: this.scanned,
+      LastEvaluatedKey: last && lastEvaluatedKey(source, last),
+      ConsumedCapacity: consumedCapacity(source.table, input.ReturnConsumedCapacity, consumption),
+    };
+  }
 }

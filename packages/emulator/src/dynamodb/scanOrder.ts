@@ -7,7 +7,8 @@
 import { crc32 } from 'node:zlib';
 import type { ItemStore, StoredItem } from './model/itemStore.js';
 import { keyToken } from './model/keys.js';
-import { firstIndex, partitionRange } from './partitionRange.js';
+import { firstIndex, partitionBounds } from './partitionRange.js';
+import type { Page } from './readPage.js';
 import type { ReadSource, StartKey } from './readSource.js';
 
 export interface Segment {
@@ -50,16 +51,19 @@ function scanLayout(source: ReadSource): readonly PlacedPartition[] {
   return partitions;
 }
 
-export function* scanEntries(source: ReadSource, segment: Segment | undefined, start: StartKey | undefined): Generator<StoredItem> {
+/** Reads the source into `page` in scan order, from `start` on, until the page is full or the source (or segment) ends. */
+export function scanInto(page: Page, source: ReadSource, segment: Segment | undefined, start: StartKey | undefined): void {
   const { hash, range } = source.schema;
   const partitions = scanLayout(source);
   const from = start && place(keyToken(start.key[hash.name]!, hash.type));
   for (let i = from ? firstIndex(partitions.length, (index) => compare(partitions[index]!, from) >= 0) : 0; i < partitions.length; i++) {
-    const partition = partitions[i]!;
-    if (segment && Math.floor((partition.hash * segment.totalSegments) / 2 ** 32) !== segment.segment) continue;
-    // Only the start key's own partition is read from a position; every other one whole, without
-    // a range generator per partition (a table keyed by partition key alone has one item in each).
-    if (from && compare(partition, from) === 0) yield* partitionRange(partition.entries, range, undefined, true, { id: start!.id, ...(range && { sort: start!.key[range.name] }) });
-    else for (const entry of partition.entries) yield entry;
+    const { entries, hash: partitionHash } = partitions[i]!;
+    if (segment && Math.floor((partitionHash * segment.totalSegments) / 2 ** 32) !== segment.segment) continue;
+    // Only the start key's own partition is read from a position; every other one whole.
+    let low = 0;
+    if (from && compare(partitions[i]!, from) === 0) {
+      low = partitionBounds(entries, range, undefined, true, { id: start!.id, ...(range && { sort: start!.key[range.name] }) }).low;
+    }
+    if (!page.addRange(entries, low, entries.length, true)) return;
   }
 }

@@ -9,7 +9,7 @@ import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
 import type { CompiledExpressions, Condition, Update } from './expressions/index.js';
-import { checkItem } from './items.js';
+import { checkItem, checkMeasuredItem } from './items.js';
 import { checkItemKeys, checkItemSize, checkKey } from './keyChecks.js';
 import { itemIdentity, type KeySchema } from './model/keys.js';
 import type { Table } from './model/table.js';
@@ -34,6 +34,8 @@ export type TransactWriteItem = Partial<Record<ActionKind, ActionInput>>;
 export interface PreparedAction {
   readonly table: Table;
   readonly key: Item;
+  /** The item's identity in its table (model/keys.ts `itemIdentity`). */
+  readonly id: string;
   /** Names the item across tables, to refuse two actions on one item. */
   readonly identity: string;
   readonly existing?: Item;
@@ -41,6 +43,8 @@ export interface PreparedAction {
   readonly returnValuesOnFailure?: string;
   /** What the action writes: an item, null for a delete, undefined for a condition check or an invalid update. */
   readonly write: Item | null | undefined;
+  /** The size of a put's item, measured when it was checked. */
+  readonly size?: number;
   /** Why the update cannot be applied to the item there now, in DynamoDB's words. */
   readonly invalid?: string;
 }
@@ -76,22 +80,26 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   const compiled = compileAction(action);
   const table = requireItemTable(context, action.TableName);
   const schema = table.settings.schema;
-  const put = kind === 'Put' ? checkItem(action.Item ?? {}) : undefined;
-  if (put) {
-    checkItemSize(put);
-    checkItemKeys(put, table);
+  const measured = kind === 'Put' ? checkMeasuredItem(action.Item ?? {}) : undefined;
+  const put = measured?.item;
+  if (measured) {
+    checkItemSize(measured.size);
+    checkItemKeys(measured.item, table);
   }
   const key = put ? keyOf(put, schema) : checkItem(action.Key ?? {});
   if (!put) checkKey(key, table);
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
-  const existing = table.get(key);
+  const id = itemIdentity(key, schema);
+  const existing = table.get(key, id);
   const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : { write: put ?? (kind === 'Delete' ? null : undefined) };
   return {
     table,
     key,
+    id,
     // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
-    identity: `${table.name} ${itemIdentity(key, schema)}`,
+    identity: `${table.name} ${id}`,
     existing,
+    size: measured?.size,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,
     ...change,
@@ -112,9 +120,10 @@ function keyOf(item: Item, schema: KeySchema): Item {
  * refusing the request, as the TransactionCanceledException reference lists
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors).
  */
-function updateInTransaction(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): { write: Item | undefined; invalid?: string } {
+function updateInTransaction(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): { write: Item | undefined; size?: number; invalid?: string } {
   try {
-    return { write: updatedItem(table, key, existing, update).item };
+    const { item, size } = updatedItem(table, key, existing, update);
+    return { write: item, size };
   } catch (error) {
     if (error instanceof AwsError && error.code === 'ValidationException') return { write: undefined, invalid: error.message };
     throw error;

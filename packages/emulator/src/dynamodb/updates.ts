@@ -5,6 +5,7 @@
  */
 import type { Item } from './attributeValue.js';
 import { applyUpdate, checkKeyNotUpdated, projectItem, updatePaths, type DocumentPath, type Update } from './expressions/index.js';
+import { itemSize } from './items.js';
 import { checkItemKeys, checkItemSize, checkKeyPaths } from './keyChecks.js';
 import { keyAttributes } from './model/keys.js';
 import type { Table } from './model/table.js';
@@ -12,6 +13,8 @@ import type { Table } from './model/table.js';
 export interface UpdatedItem {
   readonly item: Item;
   readonly updatedPaths: readonly DocumentPath[];
+  /** The item's size (itemSize), measured for the 400 KB check. */
+  readonly size: number;
 }
 
 /**
@@ -26,9 +29,10 @@ export function checkUpdateOfTable(update: Update | undefined, table: Table): vo
 
 export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {
   const result = update ? applyUpdate(update, existing ?? key) : { item: existing ?? key, updatedPaths: [] };
-  checkItemSize(result.item, 'Item size to update has exceeded the maximum allowed size');
+  const size = itemSize(result.item);
+  checkItemSize(size, 'Item size to update has exceeded the maximum allowed size');
   checkItemKeys(result.item, table);
-  return result;
+  return { ...result, size };
 }
 
 /** The Attributes of UpdateItem's answer for each ReturnValues; undefined when there are none. */

@@ -1,7 +1,6 @@
 /** Checks PutItem and DeleteItem share, and PutItem's item checks, which BatchWriteItem reuses. */
-import type { Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
-import { checkItem, type ValueCheckOptions } from './items.js';
+import { checkMeasuredItem, type MeasuredItem, type ValueCheckOptions } from './items.js';
 import { checkItemSize } from './keyChecks.js';
 import { validationMessage } from './validation/shapes.js';
 
@@ -16,8 +15,8 @@ export function checkReturnValues(returnValues: string | undefined): void {
  * PutItem's checks of an item before its table is looked up: every value, then the size. The
  * key checks follow once the table is known (keyChecks.ts `checkItemKeys`).
  */
-export function checkItemToPut(raw: Record<string, unknown>, options: ValueCheckOptions): Item {
-  const item = checkItem(raw, options);
-  checkItemSize(item);
-  return item;
+export function checkItemToPut(raw: Record<string, unknown>, options: ValueCheckOptions): MeasuredItem {
+  const measured = checkMeasuredItem(raw, options);
+  checkItemSize(measured.size);
+  return measured;
 }

@@ -53,10 +53,19 @@ export class ItemStore {
   }
 
   /** Stores `item` under `id`, replacing what was there; returns the replaced item. */
-  put(id: string, item: Item): Item | undefined {
-    const previous = this.remove(id);
-    const entry: StoredItem = { id, item, size: itemSize(item) };
+  put(id: string, item: Item, size = itemSize(item)): Item | undefined {
+    const entry: StoredItem = { id, item, size };
     const partitionKey = this.partitionKey(item);
+    const replaced = this.byId.get(id);
+    if (replaced !== undefined && this.compare(replaced, entry) === 0 && this.partitionKey(replaced.item) === partitionKey) {
+      // An item rewritten under the same keys (every overwrite in a table) takes its old entry's place.
+      const partition = this.partitions.get(partitionKey)!;
+      partition[this.insertionPoint(partition, entry)] = entry;
+      this.byId.set(id, entry);
+      this.bytes += entry.size - replaced.size;
+      return replaced.item;
+    }
+    const previous = this.remove(id);
     let partition = this.partitions.get(partitionKey);
     if (!partition) {
       partition = [];

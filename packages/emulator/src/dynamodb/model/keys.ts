@@ -49,8 +49,9 @@ export function keyToken(value: AttributeValue, type: ScalarType): string {
 
 /** Identifies an item by its primary key under `schema`. */
 export function itemIdentity(item: Item, schema: KeySchema): string {
-  const hash = keyToken(item[schema.hash.name]!, schema.hash.type);
-  return schema.range ? JSON.stringify([hash, keyToken(item[schema.range.name]!, schema.range.type)]) : JSON.stringify([hash]);
+  // The JSON text of [hash] or [hash, range], written without building the array: every write and lookup names its item.
+  const hash = JSON.stringify(keyToken(item[schema.hash.name]!, schema.hash.type));
+  return schema.range ? `[${hash},${JSON.stringify(keyToken(item[schema.range.name]!, schema.range.type))}]` : `[${hash}]`;
 }
 
 /** True when the item has every key attribute of the schema with its declared type. */

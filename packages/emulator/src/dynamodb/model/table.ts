@@ -5,6 +5,7 @@
  * and ItemCount stays right.
  */
 import type { Item } from '../attributeValue.js';
+import { itemSize } from '../items.js';
 import { ItemStore } from './itemStore.js';
 import { itemIdentity, type KeySchema, type ScalarType } from './keys.js';
 import type { IndexChange, SecondaryIndex, Throughput } from './secondaryIndex.js';
@@ -51,6 +52,9 @@ export interface WriteResult {
   readonly indexChanges: ReadonlyMap<SecondaryIndex, IndexChange>;
 }
 
+/** What a write changed in a table without indexes (or a delete of nothing): shared, as it is never changed. */
+const NO_INDEX_CHANGES: ReadonlyMap<SecondaryIndex, IndexChange> = new Map();
+
 export class Table {
   readonly store: ItemStore;
   readonly globalIndexes = new Map<string, SecondaryIndex>();
@@ -72,19 +76,19 @@ export class Table {
   }
 
   /** The item with this primary key (the key validated against the schema). */
-  get(key: Item): Item | undefined {
-    return this.store.get(itemIdentity(key, this.settings.schema));
+  get(key: Item, id = itemIdentity(key, this.settings.schema)): Item | undefined {
+    return this.store.get(id);
   }
 
-  put(item: Item): WriteResult {
-    const id = itemIdentity(item, this.settings.schema);
-    const previous = this.store.put(id, item);
+  /** Stores `item`; its identity (`id`) and size, when the caller has them already. */
+  put(item: Item, id = itemIdentity(item, this.settings.schema), size = itemSize(item)): WriteResult {
+    const previous = this.store.put(id, item, size);
     this.timeToLive?.track(id, item);
     return { previous, indexChanges: this.applyToIndexes(id, item) };
   }
 
-  delete(key: Item): WriteResult {
-    return this.deleteById(itemIdentity(key, this.settings.schema));
+  delete(key: Item, id = itemIdentity(key, this.settings.schema)): WriteResult {
+    return this.deleteById(id);
   }
 
   /** Adds a global index and fills it from the items already in the table. */
@@ -114,12 +118,13 @@ export class Table {
 
   private deleteById(id: string): WriteResult {
     const previous = this.store.remove(id);
-    if (previous === undefined) return { indexChanges: new Map() };
+    if (previous === undefined) return { indexChanges: NO_INDEX_CHANGES };
     this.timeToLive?.track(id, undefined);
     return { previous, indexChanges: this.applyToIndexes(id, undefined) };
   }
 
-  private applyToIndexes(id: string, item: Item | undefined): Map<SecondaryIndex, IndexChange> {
+  private applyToIndexes(id: string, item: Item | undefined): ReadonlyMap<SecondaryIndex, IndexChange> {
+    if (this.localIndexes.size === 0 && this.globalIndexes.size === 0) return NO_INDEX_CHANGES;
     const changes = new Map<SecondaryIndex, IndexChange>();
     for (const index of this.indexes()) changes.set(index, index.apply(id, item));
     return changes;

@@ -84,7 +84,7 @@ function checkValues(request: WriteRequest | null): Write {
   if ((put === undefined || put === null) === (remove === undefined || remove === null)) {
     throw ddbErrors.validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
   }
-  return put ? { put: checkItemToPut(put.Item, {}) } : { delete: checkItem(remove!.Key) };
+  return put ? { put: checkItemToPut(put.Item, {}).item } : { delete: checkItem(remove!.Key) };
 }
 
 /** Each request against its table's key schema; two requests on one item are refused. */

@@ -36,7 +36,7 @@ export default defineOperation<DeleteItemInput>({
     const result = table.delete(key);
     return {
       Attributes: input.ReturnValues === 'ALL_OLD' ? result.previous : undefined,
-      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, writeConsumption(result, undefined)),
+      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, () => writeConsumption(result, undefined)),
       ItemCollectionMetrics: itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, result.previous ?? key),
     };
   },

@@ -1,7 +1,7 @@
-import type { Item } from '../attributeValue.js';
 import { consumedCapacity, itemCollectionMetrics, writeConsumption, type CapacityRequest } from '../capacity.js';
 import { checkWriteCondition, type ConditionInput } from '../expressionSeam.js';
 import { checkItemKeys } from '../keyChecks.js';
+import { itemIdentity } from '../model/keys.js';
 import { defineOperation } from '../operation.js';
 import { requireItemTable } from '../tables.js';
 import * as shapes from '../validation/common.js';
@@ -29,14 +29,15 @@ export default defineOperation<PutItemInput>({
   },
   handle(input, context) {
     checkReturnValues(input.ReturnValues);
-    const item: Item = checkItemToPut(input.Item, { envelopeSetErrors: true });
+    const { item, size } = checkItemToPut(input.Item, { envelopeSetErrors: true });
     const table = requireItemTable(context, input.TableName);
     checkItemKeys(item, table);
-    checkWriteCondition(input, table.get(item));
-    const result = table.put(item);
+    const id = itemIdentity(item, table.settings.schema);
+    checkWriteCondition(input, table.get(item, id));
+    const result = table.put(item, id, size);
     return {
       Attributes: input.ReturnValues === 'ALL_OLD' ? result.previous : undefined,
-      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, writeConsumption(result, item)),
+      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, () => writeConsumption(result, item)),
       ItemCollectionMetrics: itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, item),
     };
   },

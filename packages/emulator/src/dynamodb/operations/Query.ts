@@ -5,8 +5,8 @@ import { checkFilterAvoidsKeys, conditionPaths, matchesSortKey, resolveKeyQuery,
 import { checkKeyPaths } from '../keyChecks.js';
 import { keyAttributes, keyToken, type KeySchema } from '../model/keys.js';
 import { defineOperation } from '../operation.js';
-import { partitionRange } from '../partitionRange.js';
-import { readPage } from '../readPage.js';
+import { partitionBounds } from '../partitionRange.js';
+import { Page } from '../readPage.js';
 import { checkSelect, checkStartKey, readSource, type Select, type StartKey } from '../readSource.js';
 import { requireItemTable } from '../tables.js';
 import * as shapes from '../validation/common.js';
@@ -67,7 +67,10 @@ export default defineOperation<QueryInput>({
     checkStartInside(start, keyQuery, source.schema);
     const partition = source.store.partition(keyQuery.partitionKey.value);
     const position = start && { id: start.id, ...(range && { sort: start.key[range.name] }) };
-    const entries = partitionRange(partition, range, keyQuery.sortKey, input.ScanIndexForward !== false, position);
-    return readPage(entries, source, select, compiled, input);
+    const forward = input.ScanIndexForward !== false;
+    const { low, high } = partitionBounds(partition, range, keyQuery.sortKey, forward, position);
+    const page = new Page(source, select, compiled, input);
+    page.addRange(partition, low, high, forward);
+    return page.answer();
   },
 });

@@ -4,9 +4,9 @@ import { compileExpressions } from '../expressionSeam.js';
 import { conditionPaths } from '../expressions/index.js';
 import { checkKeyPaths } from '../keyChecks.js';
 import { defineOperation } from '../operation.js';
-import { readPage } from '../readPage.js';
+import { Page } from '../readPage.js';
 import { checkSelect, checkStartKey, readSource, type Select } from '../readSource.js';
-import { scanEntries, type Segment } from '../scanOrder.js';
+import { scanInto, type Segment } from '../scanOrder.js';
 import { requireItemTable } from '../tables.js';
 import * as shapes from '../validation/common.js';
 
@@ -63,6 +63,8 @@ export default defineOperation<ScanInput>({
     if (compiled.projection) checkKeyPaths(compiled.projection.paths, table);
     if (compiled.filter) checkKeyPaths(conditionPaths(compiled.filter), table);
     const start = checkStartKey(input.ExclusiveStartKey, source);
-    return readPage(scanEntries(source, segment, start), source, select, compiled, input);
+    const page = new Page(source, select, compiled, input);
+    scanInto(page, source, segment, start);
+    return page.answer();
   },
 });

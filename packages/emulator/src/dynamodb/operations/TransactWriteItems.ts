@@ -59,7 +59,7 @@ function run(input: TransactWriteItemsInput, context: DynamoDbContext): Transact
       if (capacity.wanted) capacity.add(action.table, transactional(writeConsumption({ previous: action.existing, indexChanges: new Map() }, undefined)));
       continue;
     }
-    const result = action.write === null ? action.table.delete(action.key) : action.table.put(action.write);
+    const result = action.write === null ? action.table.delete(action.key, action.id) : action.table.put(action.write, action.id, action.size);
     if (capacity.wanted) capacity.add(action.table, transactional(writeConsumption(result, action.write ?? undefined)));
     collections.add(action.table, action.write ?? result.previous ?? action.key);
   }

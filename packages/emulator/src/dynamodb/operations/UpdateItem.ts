@@ -2,6 +2,7 @@ import { consumedCapacity, itemCollectionMetrics, writeConsumption, type Capacit
 import { compileExpressions, requireCondition, type ConditionInput } from '../expressionSeam.js';
 import { checkItem } from '../items.js';
 import { checkKey } from '../keyChecks.js';
+import { itemIdentity } from '../model/keys.js';
 import { defineOperation } from '../operation.js';
 import { requireItemTable } from '../tables.js';
 import { checkUpdateOfTable, updatedItem, updateReturnValues } from '../updates.js';
@@ -41,13 +42,14 @@ export default defineOperation<UpdateItemInput>({
     const table = requireItemTable(context, input.TableName);
     checkKey(key, table);
     checkUpdateOfTable(update, table);
-    const existing = table.get(key);
+    const id = itemIdentity(key, table.settings.schema);
+    const existing = table.get(key, id);
     requireCondition(condition, existing, input.ReturnValuesOnConditionCheckFailure);
     const updated = updatedItem(table, key, existing, update);
-    const result = table.put(updated.item);
+    const result = table.put(updated.item, id, updated.size);
     return {
       Attributes: updateReturnValues(input.ReturnValues, existing, updated),
-      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, writeConsumption(result, updated.item)),
+      ConsumedCapacity: consumedCapacity(table, input.ReturnConsumedCapacity, () => writeConsumption(result, updated.item)),
       ItemCollectionMetrics: itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, updated.item),
     };
   },

@@ -80,8 +80,16 @@ function render(value: unknown, depth = 0): string {
   return String(value);
 }
 
+/** Member names as paths spell them, each made once: the shapes name a fixed set of members. */
+const lowerFirstNames = new Map<string, string>();
+
 function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
+  let lowered = lowerFirstNames.get(name);
+  if (lowered === undefined) {
+    lowered = name.charAt(0).toLowerCase() + name.slice(1);
+    lowerFirstNames.set(name, lowered);
+  }
+  return lowered;
 }
 
 function checkTypes(value: Record<string, unknown>, members: Members): void {
@@ -223,15 +231,18 @@ function isHighSurrogate(unit: number): boolean {
 }
 
 /** The constraints a string breaks, in the order DynamoDB lists them. */
-function stringFailures(text: string, shape: StringShape): string[] {
-  const failures: string[] = [];
-  if (shape.pattern !== undefined && !matchesPattern(text, shape.pattern)) failures.push(patternConstraint(shape.pattern));
+function stringFailures(text: string, shape: StringShape): readonly string[] {
+  // Every string member of every request passes here, and nearly all pass: no array unless one fails.
+  let failures: string[] | undefined;
+  if (shape.pattern !== undefined && !matchesPattern(text, shape.pattern)) (failures ??= []).push(patternConstraint(shape.pattern));
   const length = shape.min === undefined && shape.max === undefined ? 0 : shape.utf8 ? Buffer.byteLength(text) : codePointLength(text);
-  if (shape.min !== undefined && length < shape.min) failures.push(`Member must have length greater than or equal to ${shape.min}`);
-  if (shape.max !== undefined && length > shape.max) failures.push(`Member must have length less than or equal to ${shape.max}`);
-  if (shape.enum && !shape.enum.includes(text)) failures.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
-  return failures;
+  if (shape.min !== undefined && length < shape.min) (failures ??= []).push(`Member must have length greater than or equal to ${shape.min}`);
+  if (shape.max !== undefined && length > shape.max) (failures ??= []).push(`Member must have length less than or equal to ${shape.max}`);
+  if (shape.enum && !shape.enum.includes(text)) (failures ??= []).push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  return failures ?? NO_FAILURES;
 }
+
+const NO_FAILURES: readonly string[] = [];
 
 function patternConstraint(pattern: string): string {
   return `Member must satisfy regular expression pattern: ${pattern}`;
