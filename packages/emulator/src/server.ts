@@ -20,6 +20,7 @@ import { bucketFromHost } from './s3/addressing.js';
 import { S3State } from './s3/model/s3State.js';
 import { S3Service } from './s3/service.js';
 import { BlobStore } from './storage/blobs.js';
+import type { StateStore } from './storage/stateStore.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -28,6 +29,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Where object bodies too large for memory are kept; a private temporary directory when absent. */
   dataDir?: string;
+  /**
+   * Where state changes go, and come back from on start (storage/stateStore.ts). Tests of the
+   * models' records pass a MemoryStateStore; without one, state lives in memory only.
+   */
+  store?: StateStore;
   /** The time source of every service. */
   clock?: Clock;
   /**
@@ -54,10 +60,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const region = options.region ?? 'us-east-1';
-  const s3State = new S3State(new BlobStore(options.dataDir));
+  const s3State = new S3State(new BlobStore(options.dataDir), options.store);
   const s3 = new S3Service({ state: s3State, region });
   const ids = new RequestIds();
-  const dynamoDbState = new DynamoDbState();
+  const dynamoDbState = new DynamoDbState(options.store);
+  await options.store?.open({ s3: s3State, dynamodb: dynamoDbState });
   // aws-json services by the X-Amz-Target prefix that names them.
   const jsonServices = new Map<string, JsonService>([[DYNAMODB_TARGET_PREFIX, new DynamoDbService(dynamoDbState, region)]]);
   const connections = new ConnectionGuard(ids);
@@ -130,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.close();
         for (const socket of sockets) socket.destroy();
         await closed;
+        await options.store?.close();
         await s3State.close();
         dynamoDbState.close();
       })();

@@ -2,13 +2,24 @@
  * All DynamoDB state of one emulator: an object that can be created and dropped, never a module
  * singleton, so two emulators in one process never share anything.
  */
+import type { PersistentState, StateChange, StateStore } from '../../storage/stateStore.js';
 import { ClientTokens } from './clientTokens.js';
 import type { Table } from './table.js';
 
-export class DynamoDbState {
+export class DynamoDbState implements PersistentState {
   private readonly tables = new Map<string, Table>();
   /** TransactWriteItems' idempotency tokens. */
   readonly clientTokens = new ClientTokens();
+
+  constructor(readonly store?: StateStore) {}
+
+  replay(change: StateChange): void {
+    throw new Error(`DynamoDB state changes cannot be replayed yet (${change.kind})`);
+  }
+
+  snapshot(): Iterable<StateChange> {
+    throw new Error('DynamoDB state cannot be snapshotted yet');
+  }
 
   /** The table as a request at `now` sees it: items whose TTL has passed are deleted first. */
   table(name: string, now: number): Table | undefined {

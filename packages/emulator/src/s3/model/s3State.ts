@@ -3,12 +3,24 @@
  * singleton, so two emulators in one process never share anything.
  */
 import type { BlobStore } from '../../storage/blobs.js';
+import type { PersistentState, StateChange, StateStore } from '../../storage/stateStore.js';
 import type { Bucket } from './bucket.js';
 
-export class S3State {
+export class S3State implements PersistentState {
   readonly buckets = new Map<string, Bucket>();
 
-  constructor(readonly blobs: BlobStore) {}
+  constructor(
+    readonly blobs: BlobStore,
+    readonly store?: StateStore,
+  ) {}
+
+  replay(change: StateChange): void {
+    throw new Error(`S3 state changes cannot be replayed yet (${change.kind})`);
+  }
+
+  snapshot(): Iterable<StateChange> {
+    throw new Error('S3 state cannot be snapshotted yet');
+  }
 
   async close(): Promise<void> {
     for (const bucket of this.buckets.values()) bucket.clear();
