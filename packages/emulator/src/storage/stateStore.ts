@@ -26,6 +26,18 @@ export interface PersistentState {
   snapshot(): Iterable<StateChange>;
   /** Called once every record is replayed: checks what must hold (bodies present) and tidies up. */
   opened?(): Promise<void>;
+  /** What the state holds, resource by resource: for `kumo-testkit inspect` and the run's end line. */
+  inventory(): StoredResource[];
+}
+
+/** A bucket (its objects), a table (its items) or a queue (its messages), as stored. */
+export interface StoredResource {
+  readonly kind: 'bucket' | 'table' | 'queue';
+  readonly name: string;
+  /** Objects (current versions), items or messages. */
+  readonly count: number;
+  /** Bytes of object bodies (every version), items or message bodies. */
+  readonly bytes: number;
 }
 
 export interface StateStore {

@@ -2,7 +2,7 @@
  * All DynamoDB state of one emulator: an object that can be created and dropped, never a module
  * singleton, so two emulators in one process never share anything.
  */
-import type { PersistentState, StateChange, StateStore } from '../../storage/stateStore.js';
+import type { PersistentState, StateChange, StateStore, StoredResource } from '../../storage/stateStore.js';
 import { ClientTokens } from './clientTokens.js';
 import type { Table } from './table.js';
 
@@ -19,6 +19,10 @@ export class DynamoDbState implements PersistentState {
 
   snapshot(): Iterable<StateChange> {
     throw new Error('DynamoDB state cannot be snapshotted yet');
+  }
+
+  inventory(): StoredResource[] {
+    throw new Error('DynamoDB state cannot be inventoried yet');
   }
 
   /** The table as a request at `now` sees it: items whose TTL has passed are deleted first. */

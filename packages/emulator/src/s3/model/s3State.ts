@@ -3,7 +3,7 @@
  * singleton, so two emulators in one process never share anything.
  */
 import type { BlobStore } from '../../storage/blobs.js';
-import type { PersistentState, StateChange, StateStore } from '../../storage/stateStore.js';
+import type { PersistentState, StateChange, StateStore, StoredResource } from '../../storage/stateStore.js';
 import type { Bucket } from './bucket.js';
 
 export class S3State implements PersistentState {
@@ -20,6 +20,10 @@ export class S3State implements PersistentState {
 
   snapshot(): Iterable<StateChange> {
     throw new Error('S3 state cannot be snapshotted yet');
+  }
+
+  inventory(): StoredResource[] {
+    throw new Error('S3 state cannot be inventoried yet');
   }
 
   async close(): Promise<void> {
