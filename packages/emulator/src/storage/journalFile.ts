@@ -1,0 +1,63 @@
+/**
+ * The journal being appended to. Each record is one positional write of one frame, then one
+ * fdatasync: a record is on disk whole once `append` resolves. Writes go to the offset where
+ * the last good record ends, so a write that failed half-way is overwritten by the next one.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodeFrame, encodeHeader, JOURNAL_MAGIC } from './framing.js';
+import { journalName, syncDirectory } from './layout.js';
+
+export class JournalFile {
+  private constructor(
+    readonly name: string,
+    private readonly handle: FileHandle,
+    private end: number,
+  ) {}
+
+  /** A new journal whose first record will be `firstSequence`, its header on disk and its name in the directory. */
+  static async create(directory: string, firstSequence: number): Promise<JournalFile> {
+    const name = journalName(firstSequence);
+    const handle = await open(join(directory, name), 'w');
+    const header = encodeHeader(JOURNAL_MAGIC, firstSequence);
+    try {
+      await handle.write(header, 0, header.length, 0);
+      await handle.sync();
+      await syncDirectory(directory);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new JournalFile(name, handle, header.length);
+  }
+
+  /** An existing journal, cut at `validEnd` (where its last good record ends) when it is longer. */
+  static async reopen(directory: string, name: string, validEnd: number, size: number): Promise<JournalFile> {
+    const handle = await open(join(directory, name), 'r+');
+    try {
+      if (size > validEnd) {
+        await handle.truncate(validEnd);
+        await handle.sync();
+      }
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new JournalFile(name, handle, validEnd);
+  }
+
+  get size(): number {
+    return this.end;
+  }
+
+  async append(sequence: number, payload: Buffer): Promise<void> {
+    const frame = encodeFrame(sequence, payload);
+    await this.handle.write(frame, 0, frame.length, this.end);
+    await this.handle.datasync();
+    this.end += frame.length;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
