@@ -89,7 +89,7 @@ describe('recovery', () => {
     const journal = journalOf(image);
     const bytes = readFileSync(journal);
     const third = framesOf(journal)[2]!;
-    bytes[third.offset + 20] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(third.offset + 20) ^ 0x01, third.offset + 20);
     writeFileSync(journal, bytes);
     const { store, kv, log } = await openKv(image);
     expect([...kv.entries.keys()]).toEqual(['k1', 'k2']);
