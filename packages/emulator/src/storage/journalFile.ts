@@ -21,7 +21,7 @@ export class JournalFile {
     const handle = await open(join(directory, name), 'w');
     const header = encodeHeader(JOURNAL_MAGIC, firstSequence);
     try {
-      await handle.write(header, 0, header.length, 0);
+      await writeAll(handle, header, 0);
       await handle.sync();
       await syncDirectory(directory);
     } catch (error) {
@@ -52,12 +52,23 @@ export class JournalFile {
 
   async append(sequence: number, payload: Buffer): Promise<void> {
     const frame = encodeFrame(sequence, payload);
-    await this.handle.write(frame, 0, frame.length, this.end);
+    await writeAll(this.handle, frame, this.end);
     await this.handle.datasync();
     this.end += frame.length;
   }
 
   close(): Promise<void> {
     return this.handle.close();
+  }
+}
+
+/**
+ * Writes all of `bytes` at `position`. A write may take only part (a file-size limit, a disk
+ * filling up): the rest is written on, and the error comes from the write that can take nothing.
+ */
+async function writeAll(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let written = 0; written < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, position + written);
+    written += bytesWritten;
   }
 }

@@ -52,7 +52,8 @@ export async function writeSnapshot(directory: string, sequence: number, buffers
   const temporary = join(directory, `${name}.tmp`);
   const handle = await open(temporary, 'w');
   try {
-    await handle.writev([...buffers]);
+    // writeFile, unlike writev, goes on after a partial write.
+    await handle.writeFile(buffers);
     await handle.sync();
   } finally {
     await handle.close();

@@ -4,40 +4,58 @@
  * the directory is opened again. The next round's child opens the same directory (taking over
  * the dead child's lock).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKv, tempDirectory } from './kvState.js';
 
+const capped = tempDirectory('kumo-full-');
+
 const ROUNDS = 5;
 const WRITERS = 8;
 const directory = tempDirectory('kumo-kill-');
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  rmSync(capped, { recursive: true, force: true });
+});
 
 const sourceHooks = new URL('../../../core/src/supervisor/sourceHooks.mjs', import.meta.url).href;
 
+const nodeArgs = ['--conditions=kumo-source', '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', sourceHooks];
+const serverModule = new URL('./kvServer.ts', import.meta.url).pathname;
+
 async function startChild(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(new URL('./kvServer.ts', import.meta.url).pathname, [directory], {
-    execArgv: ['--conditions=kumo-source', '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', sourceHooks],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = fork(serverModule, [directory], { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const [message] = (await once(child, 'message')) as [{ port: number }];
   return { child, port: message.port };
 }
 
+/** A child whose files may not grow past `kib` KiB (ulimit -f): its journal writes fail with EFBIG past that, as on a full disk. */
+async function startCappedChild(on: string, kib: number): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+  const child = spawn('bash', ['-c', `ulimit -f ${kib}; exec "$0" "$@"`, process.execPath, ...nodeArgs, serverModule, on], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { child, port: message.port, stderr: () => stderr };
+}
+
+async function send(port: number, key: string, value: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'KvService.Set' },
+    body: JSON.stringify({ key, value }),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
 async function set(port: number, key: string, value: string): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'KvService.Set' },
-      body: JSON.stringify({ key, value }),
-    });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
+  return send(port, key, value).then(
+    (response) => response.status === 200,
+    () => false,
+  );
 }
 
 describe('a hard kill', () => {
@@ -73,5 +91,30 @@ describe('a hard kill', () => {
     }
     console.log(`kill test: ${kills} SIGKILLs, ${answered.size} answered writes, all present after restart`);
     expect(kills).toBe(ROUNDS);
+  });
+});
+
+describe('a disk that refuses a write', () => {
+  it('answers InternalServerError to the writes it could not keep, logs it, and keeps every write it answered', async () => {
+    const { child, port, stderr } = await startCappedChild(capped, 8);
+    const answered = new Map<string, string>();
+    let refused: { status: number; body: string } | undefined;
+    for (let index = 0; index < 100 && !refused; index += 1) {
+      const value = `${index}:${'x'.repeat(1000)}`;
+      const response = await send(port, `k${index}`, value);
+      if (response.status === 200) answered.set(`k${index}`, value);
+      else refused = response;
+    }
+    expect(refused).toEqual({ status: 500, body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' }) });
+    // Still full: the next write is refused too, not answered as if kept.
+    expect((await send(port, 'after', 'x'.repeat(1000))).status).toBe(500);
+    expect(stderr()).toMatch(/could not write to the journal of .* \(.*EFBIG.*\): the requests waiting for it are answered InternalError/);
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+    const { store, kv } = await openKv(capped);
+    expect(answered.size).toBeGreaterThan(0);
+    for (const [key, value] of answered) expect(kv.entries.get(key)).toBe(value);
+    await store.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A child process for the kill tests: a DurableStateStore with a KvState on the directory given
- * as argument, served over real HTTP through the aws-json codec (so answers pass its durability
+ * as argument (its log lines on stderr), served over real HTTP through the aws-json codec (so answers pass its durability
  * barrier), `KvService.Set` with `{"key", "value"}`. Tells its parent the port over IPC.
  */
 import { createServer } from 'node:http';
@@ -12,7 +12,7 @@ import { DurableStateStore } from '../../src/storage/durableStore.js';
 import { KvState } from './kvState.js';
 
 const directory = process.argv[2]!;
-const store = new DurableStateStore(directory, { log: () => undefined });
+const store = new DurableStateStore(directory, { log: (line) => process.stderr.write(`${line}\n`) });
 const kv = new KvState(store);
 await store.open({ kv });
 
