@@ -66,6 +66,14 @@ export async function resetDataDir(directory: string, log: Log = stderrLog): Pro
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw unreadable(directory, error);
   }
+  const holder = await readLockHolder(directory);
+  if (holder && isAlive(holder)) {
+    throw new StorageError(
+      `cannot reset the data directory ${directory}: process ${holder.pid} on ${holder.host} (since ${holder.since}) is using it, and emptying it would pull its state from under it. ` +
+        'Stop that process, then reset.',
+    );
+  }
+  // Taken all the same, so an emulator starting while the directory is emptied is refused rather than reading half of it.
   const lock = await DirectoryLock.acquire(directory, log);
   try {
     for (const name of await readdir(directory)) {

@@ -249,7 +249,7 @@ export class DurableStateStore implements StateStore {
     let written = false;
     this.flushing = included;
     try {
-      const buffers = encodeSnapshot(sequence, Object.values(this.services).flatMap((service) => [...service.snapshot()]));
+      const buffers = encodeSnapshot(sequence, changesOf(Object.values(this.services)));
       const name = await writeSnapshot(this.directory, sequence, buffers);
       written = true;
       this.lastSequence = sequence;
@@ -276,6 +276,10 @@ export class DurableStateStore implements StateStore {
     this.flushing = undefined;
     included.settled();
   }
+}
+
+function* changesOf(services: readonly PersistentState[]): Iterable<StateChange> {
+  for (const service of services) yield* service.snapshot();
 }
 
 function unusable(directory: string, error: unknown): StorageError {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resetDataDir, startEmulator, StorageError } from '@kumo-testkit/emulator';
+import { inspectDataDir, resetDataDir, startEmulator, StorageError } from '@kumo-testkit/emulator';
 import { inspectServices } from '../../src/storage/dataDir.js';
 import { KvState, openKv, tempDirectory, writeRecords } from './kvState.js';
 
@@ -21,6 +21,8 @@ function fresh(): string {
   directories.push(directory);
   return directory;
 }
+
+const holderSince = (directory: string): string => (JSON.parse(readFileSync(join(directory, 'kumo.lock'), 'utf8')) as { since: string }).since;
 
 /** The PID of a process that has run and exited. */
 async function deadPid(): Promise<number> {
@@ -80,13 +82,26 @@ describe('lock', () => {
     const directory = fresh();
     const { store, kv } = await openKv(directory);
     await writeRecords(store, kv, ['a', '1']);
-    await expect(resetDataDir(directory)).rejects.toThrow(`is in use by process ${process.pid}`);
+    await expect(resetDataDir(directory)).rejects.toThrow(
+      `cannot reset the data directory ${directory}: process ${process.pid} on ${hostname()} (since ${holderSince(directory)}) is using it, and emptying it would pull its state from under it. Stop that process, then reset.`,
+    );
     await store.close();
     await resetDataDir(directory);
     expect(readdirSync(directory)).toEqual([]);
     const reopened = await openKv(directory);
     expect(reopened.kv.entries.size).toBe(0);
     await reopened.store.close();
+  });
+
+  it('inspect refuses a directory that does not exist, saying where it looked', async () => {
+    const missing = join(fresh(), 'nothing-here');
+    await expect(inspectDataDir(missing)).rejects.toThrow(`there is no data directory at ${missing}: nothing was persisted there. Check the path (--data-dir, KUMO_DATA_DIR).`);
+  });
+
+  it('reset of a directory that does not exist does nothing', async () => {
+    const missing = join(fresh(), 'nothing-here');
+    await resetDataDir(missing);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('inspect reads what a directory holds and who holds it, without writing anything', async () => {
