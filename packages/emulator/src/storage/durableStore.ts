@@ -185,11 +185,20 @@ export class DurableStateStore implements StateStore {
     const tail = recovery.tail;
     // A journal continues only where its records join the state; a snapshot past its end (or a header to rewrite) starts a new one.
     if (tail && !tail.tornHeader && tail.lastSequence === recovery.lastSequence) {
-      this.journal = await JournalFile.reopen(this.directory, tail.name, tail.validEnd, tail.size);
+      this.journal = await JournalFile.reopen(this.directory, tail.name, tail.validEnd, tail.size, tail.lastSequence);
     } else {
       if (tail?.tornHeader) await unlink(join(this.directory, tail.name));
       this.journal = await JournalFile.create(this.directory, recovery.lastSequence + 1);
     }
+  }
+
+  /** Starts the journal whose first record follows the state's last, in place of the current one. */
+  private async startJournal(): Promise<void> {
+    const fresh = await JournalFile.create(this.directory, this.lastSequence + 1);
+    const previous = this.journal;
+    this.journal = fresh;
+    this.journalRecords = 0;
+    await previous?.close();
   }
 
   private schedule(): void {
@@ -214,6 +223,7 @@ export class DurableStateStore implements StateStore {
     this.pending = new Batch();
     this.flushing = batch;
     try {
+      if (this.journal.nextSequence !== this.lastSequence + 1) await this.startJournal();
       await this.journal.append(this.lastSequence + 1, batch.payload());
     } catch (error) {
       this.flushing = undefined;
@@ -247,19 +257,16 @@ export class DurableStateStore implements StateStore {
     this.pending = new Batch();
     const sequence = this.lastSequence + (included.texts.length > 0 ? 1 : 0);
     let written = false;
-    this.flushing = included;
+    if (included.texts.length > 0) this.flushing = included;
     try {
       const buffers = encodeSnapshot(sequence, changesOf(Object.values(this.services)));
       const name = await writeSnapshot(this.directory, sequence, buffers);
       written = true;
       this.lastSequence = sequence;
-      const previous = this.journal;
-      this.journal = await JournalFile.create(this.directory, sequence + 1);
-      this.journalRecords = 0;
-      await previous?.close();
+      await this.startJournal();
       const listing = await listDirectory(this.directory);
       for (const old of [...listing.snapshots, ...listing.journals]) {
-        if (old.name !== name && old.name !== this.journal.name) await rm(join(this.directory, old.name), { force: true });
+        if (old.name !== name && old.name !== this.journal?.name) await rm(join(this.directory, old.name), { force: true });
       }
       await syncDirectory(this.directory);
     } catch (error) {
@@ -271,6 +278,8 @@ export class DurableStateStore implements StateStore {
         await this.flush(false);
         throw error;
       }
+      // If the fresh journal could not be started, the next flush starts it: the old journal
+      // cannot take the next record, which would skip the sequence number the snapshot took.
       this.log(`wrote a snapshot of ${this.directory} but could not tidy up after it (${describe(error)}); the next start reads past the leftovers`);
     }
     this.flushing = undefined;

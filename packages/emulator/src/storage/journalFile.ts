@@ -13,6 +13,8 @@ export class JournalFile {
     readonly name: string,
     private readonly handle: FileHandle,
     private end: number,
+    /** The sequence number its next record must carry: records in one journal follow each other. */
+    public nextSequence: number,
   ) {}
 
   /** A new journal whose first record will be `firstSequence`, its header on disk and its name in the directory. */
@@ -28,11 +30,11 @@ export class JournalFile {
       await handle.close();
       throw error;
     }
-    return new JournalFile(name, handle, header.length);
+    return new JournalFile(name, handle, header.length, firstSequence);
   }
 
-  /** An existing journal, cut at `validEnd` (where its last good record ends) when it is longer. */
-  static async reopen(directory: string, name: string, validEnd: number, size: number): Promise<JournalFile> {
+  /** An existing journal, cut at `validEnd` (where its last good record, `lastSequence`, ends) when it is longer. */
+  static async reopen(directory: string, name: string, validEnd: number, size: number, lastSequence: number): Promise<JournalFile> {
     const handle = await open(join(directory, name), 'r+');
     try {
       if (size > validEnd) {
@@ -43,7 +45,7 @@ export class JournalFile {
       await handle.close();
       throw error;
     }
-    return new JournalFile(name, handle, validEnd);
+    return new JournalFile(name, handle, validEnd, lastSequence + 1);
   }
 
   get size(): number {
@@ -55,6 +57,7 @@ export class JournalFile {
     await writeAll(this.handle, frame, this.end);
     await this.handle.datasync();
     this.end += frame.length;
+    this.nextSequence = sequence + 1;
   }
 
   close(): Promise<void> {
