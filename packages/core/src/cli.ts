@@ -64,7 +64,7 @@ async function serve(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   let emulator;
   try {
-    emulator = await startEmulator({ host: settings.host, port: settings.port, dataDir: settings.dataDir });
+    emulator = await startEmulator({ host: settings.host, port: settings.port, scratchDir: settings.dataDir });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint =

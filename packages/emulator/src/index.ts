@@ -3,3 +3,8 @@ export { systemClock, ManualClock, type Clock } from './clock.js';
 export type { ClockSource } from './requestClock.js';
 export type { CallEntry } from './callLog.js';
 export { AwsError } from './errors.js';
+export type { EmulatorStopReport } from './server.js';
+export { StorageError } from './storage/storageError.js';
+export { inspectDataDir, resetDataDir, type DataDirInspection } from './storage/dataDir.js';
+export type { StoredResource } from './storage/stateStore.js';
+export type { LockHolder } from './storage/lock.js';

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { CallLog, serveCallLog, type CallSummary } from './callLog.js';
 import { systemClock, type Clock } from './clock.js';
 import { DynamoDbState } from './dynamodb/model/dynamoDbState.js';
@@ -20,7 +21,8 @@ import { bucketFromHost } from './s3/addressing.js';
 import { S3State } from './s3/model/s3State.js';
 import { S3Service } from './s3/service.js';
 import { BlobStore } from './storage/blobs.js';
-import type { StateStore } from './storage/stateStore.js';
+import { DurableStateStore } from './storage/durableStore.js';
+import type { StateStore, StoredResource } from './storage/stateStore.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -28,10 +30,23 @@ export interface EmulatorOptions {
   /** Bind address; 127.0.0.1 unless asked otherwise. */
   host?: string;
   /** Where object bodies too large for memory are kept; a private temporary directory when absent. */
+  scratchDir?: string;
+  /**
+   * Makes the emulator persistent: its state lives in this directory (docs/persistence.md),
+   * which it locks, replays before serving, and snapshots on stop. Absent: state is in memory only.
+   */
   dataDir?: string;
   /**
-   * Where state changes go, and come back from on start (storage/stateStore.ts). Tests of the
-   * models' records pass a MemoryStateStore; without one, state lives in memory only.
+   * With `dataDir`: 0 or absent, a write is answered once it is on disk (fdatasync, shared by
+   * concurrent writes). Above 0, writes are answered at once and flushed every this many
+   * milliseconds: a hard kill loses up to that window (KUMO_PERSIST_FLUSH_INTERVAL_MS).
+   */
+  flushIntervalMs?: number;
+  /** Where the emulator's own log lines go (recovery, lock take-over, write failures); stderr by default. */
+  log?: (line: string) => void;
+  /**
+   * Where state changes go, and come back from on start (storage/stateStore.ts), instead of
+   * `dataDir`'s store. Tests of the models' records pass a MemoryStateStore.
    */
   store?: StateStore;
   /** The time source of every service. */
@@ -51,7 +66,18 @@ export interface RunningEmulator {
   readonly endpoint: string;
   readonly host: string;
   readonly port: number;
-  stop(): Promise<void>;
+  /** Stops serving; a persistent emulator then writes what is pending and a snapshot, and unlocks its directory. */
+  stop(): Promise<EmulatorStopReport>;
+}
+
+export interface EmulatorStopReport {
+  /** Present when the emulator was persistent: what its data directory now holds. */
+  readonly persisted?: {
+    readonly directory: string;
+    /** Journal records this emulator wrote (each one or more writes flushed together). */
+    readonly journalRecords: number;
+    readonly resources: StoredResource[];
+  };
 }
 
 const HEALTH_BODY = JSON.stringify({ status: 'healthy' });
@@ -60,11 +86,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const region = options.region ?? 'us-east-1';
-  const s3State = new S3State(new BlobStore(options.dataDir), options.store);
+  const durable = durableStoreFor(options);
+  const store = options.store ?? durable;
+  const s3State = new S3State(new BlobStore(options.scratchDir), store);
   const s3 = new S3Service({ state: s3State, region });
   const ids = new RequestIds();
-  const dynamoDbState = new DynamoDbState(options.store);
-  await options.store?.open({ s3: s3State, dynamodb: dynamoDbState });
+  const dynamoDbState = new DynamoDbState(store);
+  await store?.open({ s3: s3State, dynamodb: dynamoDbState });
   // aws-json services by the X-Amz-Target prefix that names them.
   const jsonServices = new Map<string, JsonService>([[DYNAMODB_TARGET_PREFIX, new DynamoDbService(dynamoDbState, region)]]);
   const connections = new ConnectionGuard(ids);
@@ -94,7 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const parts = splitTarget(String(target));
       const service = parts && jsonServices.get(parts.service);
       if (!parts || !service) record(answerUnknownJsonTarget(req, res, identity.requestId, parts?.service));
-      else serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now, host: req.headers.host }, record);
+      else serveJson(req, res, service, parts.operation, { requestId: identity.requestId, now, host: req.headers.host }, record, store);
       return;
     }
     const origin = `http://${req.headers.host ?? `${host}:${port()}`}`;
@@ -122,11 +150,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.on('checkExpectation', handleRequest);
 
   server.listen(options.port ?? 0, host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    await store?.close();
+    throw error;
+  }
   const port = (): number => (server.address() as AddressInfo).port;
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
-  let stopped: Promise<void> | undefined;
+  let stopped: Promise<EmulatorStopReport> | undefined;
   return {
     endpoint: `http://${endpointHost}:${port()}`,
     host,
@@ -137,13 +170,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.close();
         for (const socket of sockets) socket.destroy();
         await closed;
-        await options.store?.close();
-        await s3State.close();
-        dynamoDbState.close();
+        // Counted before the store lets go and the states are dropped; the store closes either way.
+        let resources: StoredResource[] | undefined;
+        try {
+          if (durable) resources = [...s3State.inventory(), ...dynamoDbState.inventory()];
+        } finally {
+          await store?.close();
+          await s3State.close();
+          dynamoDbState.close();
+        }
+        return durable && resources ? { persisted: { directory: durable.directory, journalRecords: durable.recordsWritten, resources } } : {};
       })();
       return stopped;
     },
   };
+}
+
+function durableStoreFor(options: EmulatorOptions): DurableStateStore | undefined {
+  if (options.dataDir === undefined) return undefined;
+  if (options.store) throw new Error('startEmulator takes a dataDir or a store, not both: a dataDir makes its own store.');
+  return new DurableStateStore(resolve(options.dataDir), { flushIntervalMs: options.flushIntervalMs, log: options.log });
 }
 
 /** The X-Amz-Target prefix of SQS's aws-json protocol. */

@@ -11,7 +11,7 @@ if (!dataDir || !region || !process.send) {
   process.stderr.write('kumo-testkit slot emulator: run by the supervisor (forked, with a data directory and a region), not by hand.\n');
   process.exit(2);
 }
-const emulator = await startEmulator({ clockSource: 'request', dataDir, region });
+const emulator = await startEmulator({ clockSource: 'request', scratchDir: dataDir, region });
 process.send({ endpoint: emulator.endpoint });
 process.once('disconnect', () => {
   void emulator.stop().finally(() => {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
 import type { CallSummary } from '../callLog.js';
 import { AwsError } from '../errors.js';
+import type { StateStore } from '../storage/stateStore.js';
 
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 
@@ -56,6 +57,10 @@ const JSON_MEDIA_TYPES = new Set([AWS_JSON_CONTENT_TYPE, 'application/json']);
  * a POST, or a body not declared as JSON) gets the front end's bare 404 instead. Calls `done`
  * with what the call log records of the call once the answer is written.
  *
+ * With a durable `store`, an answer (an error too: it may tell of a write, as a failed
+ * condition does) waits until every change noted so far is on disk; when the store cannot
+ * write them, the answer is the service's InternalError.
+ *
  * Driven by the request's events rather than promises: an operation that answers at once (all
  * of DynamoDB's) is answered from the body's `end` event, with no promise, no async function and
  * no microtask between the socket and the handler, which every call would otherwise pay for.
@@ -67,6 +72,7 @@ export function serveJson(
   operationName: string,
   envelope: JsonEnvelope,
   done: (summary: CallSummary) => void,
+  store?: StateStore,
 ): void {
   if (req.method !== 'POST') {
     req.resume();
@@ -76,9 +82,7 @@ export function serveJson(
   }
   let resources: readonly string[] = [];
   let settled = false;
-  const fail = (error: unknown): void => {
-    if (settled) return;
-    settled = true;
+  const writeError = (error: unknown): void => {
     const awsError = error instanceof AwsError ? error : service.style.internalError();
     if (res.headersSent) res.destroy();
     else {
@@ -87,11 +91,24 @@ export function serveJson(
     }
     done({ operation: operationName, resources, errorCode: awsError.code });
   };
+  const durableFailure = (): void => writeError(service.style.internalError());
+  const fail = (error: unknown): void => {
+    if (settled) return;
+    settled = true;
+    const durable = store?.whenDurable();
+    if (durable) durable.then(() => writeError(error), durableFailure);
+    else writeError(error);
+  };
+  const writeOutput = (output: unknown): void => {
+    writeJsonResponse(res, 200, output, envelope.requestId);
+    done({ operation: operationName, resources });
+  };
   const succeed = (output: unknown): void => {
     if (settled) return;
     settled = true;
-    writeJsonResponse(res, 200, output, envelope.requestId);
-    done({ operation: operationName, resources });
+    const durable = store?.whenDurable();
+    if (durable) durable.then(() => writeOutput(output), durableFailure);
+    else writeOutput(output);
   };
   const run = (text: string): void => {
     try {

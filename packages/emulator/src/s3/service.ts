@@ -57,6 +57,8 @@ export class S3Service {
         resource,
       };
       const response = await operation.handle(request, this.context);
+      const durable = this.durable();
+      if (durable) await durable;
       settleUnreadBody(req, res);
       writeRestXmlResponse(res, response, envelope.identity, isHead);
       return { operation: operationName, resources: resourcesOf(resource) };
@@ -71,10 +73,21 @@ export class S3Service {
       if (!isAwsError(error)) {
         console.error(`kumo emulator: internal error on ${req.method} ${req.url}:`, error);
       }
+      // An error may tell of another's write (a precondition that failed on it): it waits for the disk too.
+      const durable = this.durable();
+      const written = durable ? await durable.then(() => awsError, () => s3Errors.internalError()) : awsError;
       settleUnreadBody(req, res);
-      writeRestXmlError(res, awsError, envelope.identity, resource, isHead);
-      return summary;
+      writeRestXmlError(res, written, envelope.identity, resource, isHead);
+      return { ...summary, errorCode: written.code };
     }
+  }
+
+  /**
+   * Undefined when every change noted so far is on disk (always, without a durable store);
+   * otherwise resolves once it is, or rejects with an InternalError when the store could not write it.
+   */
+  private durable(): Promise<void> | undefined {
+    return this.context.state.store?.whenDurable()?.catch(() => Promise.reject(s3Errors.internalError()));
   }
 }
 

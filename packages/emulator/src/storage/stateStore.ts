@@ -49,6 +49,12 @@ export interface StateStore {
    * write (its own or another's) that a crash could still take back.
    */
   whenDurable(): Promise<void> | undefined;
+  /**
+   * Runs `callback` once everything noted so far is on disk (at once when it already is, or when
+   * the store does not write to disk): for what may only go once no record can need it any more,
+   * such as the body of an object whose deletion is noted.
+   */
+  afterDurable(callback: () => void): void;
   /** Replays the stored state into `services` (by StateChange.service) and keeps them for snapshots. */
   open(services: Readonly<Record<string, PersistentState>>): Promise<void>;
   /** Writes what is pending, then a snapshot, and lets go of the directory. */
@@ -71,6 +77,10 @@ export class MemoryStateStore implements StateStore {
 
   whenDurable(): undefined {
     return undefined;
+  }
+
+  afterDurable(callback: () => void): void {
+    callback();
   }
 
   async open(services: Readonly<Record<string, PersistentState>>): Promise<void> {

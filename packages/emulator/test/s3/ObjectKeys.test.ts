@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { failure, useS3 } from './harness.js';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'kumo-keys-test-'));
-const env = useS3({ dataDir });
+const env = useS3({ scratchDir: dataDir });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 /** Every file under a directory, as paths relative to it. */

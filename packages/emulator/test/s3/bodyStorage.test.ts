@@ -24,7 +24,7 @@ import { failure, useS3 } from './harness.js';
 import { MiB, partBody, uploadParts } from './multipartHelpers.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kumo-body-storage-'));
-const env = useS3({ dataDir });
+const env = useS3({ scratchDir: dataDir });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The body files the emulator holds now. */

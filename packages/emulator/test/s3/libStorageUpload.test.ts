@@ -15,7 +15,7 @@ import { useS3 } from './harness.js';
 import { MiB } from './multipartHelpers.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kumo-lib-storage-'));
-const env = useS3({ dataDir });
+const env = useS3({ scratchDir: dataDir });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const TOTAL = 100 * MiB;
