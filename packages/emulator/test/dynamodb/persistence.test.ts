@@ -10,7 +10,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   GetItemCommand,
   ListTablesCommand,
   ListTagsOfResourceCommand,
