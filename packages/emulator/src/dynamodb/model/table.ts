@@ -156,8 +156,10 @@ export class Table {
 
   /** Replaces the table's tags. */
   setTags(tags: Iterable<readonly [string, string]>): void {
+    // Read before clearing: `tags` may be this table's own.
+    const entries = [...tags];
     this.tagMap.clear();
-    for (const [key, value] of tags) this.tagMap.set(key, value);
+    for (const [key, value] of entries) this.tagMap.set(key, value);
     this.journal?.tableChanged(this);
   }
 
