@@ -63,10 +63,10 @@ export function sseOf(spec: SseSpecificationInput | undefined, region: string): 
 
 const MAX_TAGS = 50;
 
-/** Applies tags to a tag set, with DynamoDB's limits. */
-export function applyTags(target: Map<string, string>, tags: TagInput[]): void {
-  const merged = new Map(target);
+/** A tag set with `tags` added or replaced by key, within DynamoDB's limit. */
+export function withTags(current: ReadonlyMap<string, string>, tags: TagInput[]): Map<string, string> {
+  const merged = new Map(current);
   for (const tag of tags) merged.set(tag.Key, tag.Value);
   if (merged.size > MAX_TAGS) throw ddbErrors.validation(`One or more parameter values were invalid: The number of tags exceeds the limit of ${MAX_TAGS}`);
-  for (const [key, value] of merged) target.set(key, value);
+  return merged;
 }

@@ -3,11 +3,13 @@
  * transaction succeeded, the same token with the same request answers the same again without
  * writing anything, and with a different request is refused.
  */
+import type { DynamoDbJournal } from './changes.js';
+
 const WINDOW_MILLIS = 10 * 60 * 1000;
 /** Expired tokens are swept once the map has grown this much since the last sweep. */
 const MIN_SWEEP_SIZE = 64;
 
-interface Remembered {
+export interface Remembered {
   readonly fingerprint: string;
   readonly at: number;
   readonly response: unknown;
@@ -18,6 +20,9 @@ export type TokenLookup = { readonly kind: 'new' } | { readonly kind: 'replay'; 
 export class ClientTokens {
   private readonly tokens = new Map<string, Remembered>();
   private sweepAt = MIN_SWEEP_SIZE;
+
+  /** A token outlives a restart: it is noted, and replayed through `remember`. */
+  constructor(private readonly journal?: DynamoDbJournal) {}
 
   lookup(token: string, fingerprint: string, now: number): TokenLookup {
     const cutoff = now - WINDOW_MILLIS;
@@ -31,7 +36,13 @@ export class ClientTokens {
 
   remember(token: string, fingerprint: string, now: number, response: unknown): void {
     this.tokens.set(token, { fingerprint, at: now, response });
+    this.journal?.clientToken(token, fingerprint, now, response);
     if (this.tokens.size >= this.sweepAt) this.forgetBefore(now - WINDOW_MILLIS);
+  }
+
+  /** Every token remembered, expired ones included until a sweep drops them. */
+  remembered(): IterableIterator<[string, Remembered]> {
+    return this.tokens.entries();
   }
 
   /**

@@ -36,7 +36,7 @@ export class SecondaryIndex {
     readonly schema: KeySchema,
     readonly projection: Projection,
     private readonly tableSchema: KeySchema,
-    /** A global index's own throughput under PROVISIONED billing. */
+    /** A global index's own throughput under PROVISIONED billing (changed by Table.setIndexThroughput, which notes it). */
     public throughput?: Throughput,
   ) {
     this.store = new ItemStore(schema);

@@ -8,13 +8,13 @@ import { Table, type AttributeDefinition, type BillingMode } from '../model/tabl
 import { defineOperation, tableArn } from '../operation.js';
 import { checkDefinitionsUsed, resolveKeySchema, type IndexInput } from '../schemaChecks.js';
 import {
-  applyTags,
   checkBilling,
   sseOf,
   streamOf,
   type SseSpecificationInput,
   type StreamSpecificationInput,
   type TagInput,
+  withTags,
 } from '../tableSettings.js';
 import * as shapes from '../validation/common.js';
 
@@ -89,7 +89,7 @@ export default defineOperation<CreateTableInput>({
       },
       indexes,
     );
-    applyTags(table.tags, input.Tags ?? []);
+    if (input.Tags) table.setTags(withTags(table.tags, input.Tags));
     context.state.add(table);
     return { TableDescription: describeTable(table) };
   },

@@ -1,6 +1,6 @@
 import { defineOperation } from '../operation.js';
 import { tableForArn } from '../tagging.js';
-import { applyTags, type TagInput } from '../tableSettings.js';
+import { withTags, type TagInput } from '../tableSettings.js';
 import { resourceArn, tags } from '../validation/common.js';
 
 /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TagResource.html (adds or replaces tags by key). */
@@ -8,7 +8,8 @@ export default defineOperation<{ ResourceArn: string; Tags: TagInput[] }>({
   name: 'TagResource',
   input: { ResourceArn: resourceArn, Tags: { ...tags, notNull: true } },
   handle(input, context) {
-    applyTags(tableForArn(context, input.ResourceArn).tags, input.Tags);
+    const table = tableForArn(context, input.ResourceArn);
+    table.setTags(withTags(table.tags, input.Tags));
     return {};
   },
 });

@@ -11,7 +11,8 @@ export default defineOperation<{ ResourceArn: string; TagKeys: string[] }>({
   },
   handle(input, context) {
     const table = tableForArn(context, input.ResourceArn);
-    for (const key of input.TagKeys) table.tags.delete(key);
+    const removed = new Set(input.TagKeys);
+    table.setTags([...table.tags].filter(([key]) => !removed.has(key)));
     return {};
   },
 });

@@ -78,10 +78,10 @@ export default defineOperation<UpdateTableInput>({
       const enabling = input.StreamSpecification.StreamEnabled;
       if (enabling && settings.stream) throw ddbErrors.validation(`Table already has an enabled stream: TableName: ${table.name}`);
       if (!enabling && !settings.stream) throw ddbErrors.validation(`Table does not have a stream to disable: TableName: ${table.name}`);
-      settings.stream = streamOf(input.StreamSpecification, context.now);
+      table.changeSettings({ stream: streamOf(input.StreamSpecification, context.now) });
     }
-    if (input.SSESpecification) settings.sse = sseOf(input.SSESpecification, context.region);
-    if (input.DeletionProtectionEnabled !== undefined) settings.deletionProtection = input.DeletionProtectionEnabled;
+    if (input.SSESpecification) table.changeSettings({ sse: sseOf(input.SSESpecification, context.region) });
+    if (input.DeletionProtectionEnabled !== undefined) table.changeSettings({ deletionProtection: input.DeletionProtectionEnabled });
     return { TableDescription: describeTable(table, 'UPDATING') };
   },
 });
@@ -92,13 +92,14 @@ function updateBilling(table: Table, input: UpdateTableInput, now: number): void
   if (mode === 'PROVISIONED' && settings.billingMode === 'PAY_PER_REQUEST' && !input.ProvisionedThroughput) {
     throw ddbErrors.invalidParameter('ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
   }
-  settings.throughput = checkBilling(mode, input.ProvisionedThroughput, true);
+  const throughput = checkBilling(mode, input.ProvisionedThroughput, true);
   if (input.BillingMode !== undefined && input.BillingMode !== settings.billingMode) {
-    settings.billingModeSince = now;
     // Global indexes of a table turned PROVISIONED start with the table's throughput.
-    for (const index of table.globalIndexes.values()) index.throughput ??= { ...settings.throughput };
+    for (const index of table.globalIndexes.values()) if (!index.throughput) table.setIndexThroughput(index, { ...throughput });
+    table.changeSettings({ throughput, billingMode: mode, billingModeSince: now });
+  } else {
+    table.changeSettings({ throughput, billingMode: mode });
   }
-  settings.billingMode = mode;
 }
 
 function updateIndexes(table: Table, updates: IndexUpdate[], newDefinitions: AttributeDefinition[]): void {
@@ -117,9 +118,9 @@ function updateIndexes(table: Table, updates: IndexUpdate[], newDefinitions: Att
       const index = table.globalIndexes.get(update.Update.IndexName);
       if (!index) throw ddbErrors.resourceNotFound();
       checkThroughputBounds(update.Update.ProvisionedThroughput);
-      index.throughput = { ...update.Update.ProvisionedThroughput };
+      table.setIndexThroughput(index, { ...update.Update.ProvisionedThroughput });
     } else if (update.Delete) {
-      if (!table.globalIndexes.delete(update.Delete.IndexName)) throw ddbErrors.resourceNotFound();
+      if (!table.removeGlobalIndex(update.Delete.IndexName)) throw ddbErrors.resourceNotFound();
     } else {
       throw ddbErrors.invalidParameter('One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified');
     }
@@ -127,5 +128,5 @@ function updateIndexes(table: Table, updates: IndexUpdate[], newDefinitions: Att
   // DynamoDB keeps only the definitions some key still uses.
   const schemas = [settings.schema, ...table.indexes().map((index) => index.schema)];
   const used = new Set(schemas.flatMap((schema) => [schema.hash.name, schema.range?.name]));
-  settings.attributeDefinitions = definitions.filter((definition) => used.has(definition.AttributeName));
+  table.changeSettings({ attributeDefinitions: definitions.filter((definition) => used.has(definition.AttributeName)) });
 }
