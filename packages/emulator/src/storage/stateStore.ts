@@ -41,8 +41,16 @@ export interface StoredResource {
 }
 
 export interface StateStore {
+  /** The data directory, where a service keeps what is not a record (S3 object bodies, under `blobs/`). */
+  readonly directory?: string;
   /** Records a change just made to a model's state. */
   note(change: StateChange): void;
+  /**
+   * Runs `callback` once everything noted so far is durable: a file the records no longer
+   * refer to (an object body) may be deleted only then, or a crash could bring back a record
+   * that names it.
+   */
+  afterDurable(callback: () => void): void;
   /**
    * Undefined when everything noted so far is durable (or the store does not wait for disk);
    * otherwise resolves once it is. An answer is sent only after this, so a client never sees a
@@ -64,6 +72,9 @@ export class MemoryStateStore implements StateStore {
   readonly changes: StateChange[] = [];
   private services: Readonly<Record<string, PersistentState>> = {};
 
+  /** `directory`: where S3 keeps object bodies; a test gives a temporary directory of its own. */
+  constructor(readonly directory?: string) {}
+
   note(change: StateChange): void {
     // A deep copy, as a journal's JSON would be: a model must not rely on sharing objects with its records.
     this.changes.push(JSON.parse(JSON.stringify(change)) as StateChange);
@@ -71,6 +82,11 @@ export class MemoryStateStore implements StateStore {
 
   whenDurable(): undefined {
     return undefined;
+  }
+
+  /** Everything noted is as durable as this store makes it, at once. */
+  afterDurable(callback: () => void): void {
+    callback();
   }
 
   async open(services: Readonly<Record<string, PersistentState>>): Promise<void> {
