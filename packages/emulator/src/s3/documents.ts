@@ -32,7 +32,7 @@ export async function readDocument(
   }
   let received;
   try {
-    received = await receiveBody(request, context, { maxSize: MAX_DOCUMENT_BYTES });
+    received = await receiveBody(request, context, { maxSize: MAX_DOCUMENT_BYTES, into: context.state.blobs });
   } catch (error) {
     if (isAwsError(error) && error.code === 'EntityTooLarge') throw s3Errors.maxMessageLengthExceeded();
     throw error;

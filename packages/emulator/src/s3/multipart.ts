@@ -57,7 +57,7 @@ export function storePart(bucket: Bucket, request: S3Request, partNumber: number
     lastModified: request.now,
     checksum: body.checksum,
   };
-  upload.putPart(part);
+  bucket.putPart(upload, part);
   return part;
 }
 

@@ -4,7 +4,7 @@
  * trailer). A body that fails a check is dropped and never becomes visible.
  */
 import { checksumHeaderName, createChecksum, parseChecksumAlgorithm, CHECKSUM_ALGORITHMS } from '../protocol/checksums.js';
-import { BodyTooLargeError, type Blob } from '../storage/blobs.js';
+import { BodyTooLargeError, type Blob, type BodyStore } from '../storage/blobs.js';
 import { asBodyError, payloadOf } from './body.js';
 import { s3Errors } from './errors.js';
 import type { ChecksumAlgorithm } from './model/types.js';
@@ -73,6 +73,8 @@ function expectedMd5(request: S3Request): Buffer | undefined {
 export interface ReceiveOptions {
   maxSize?: number;
   defaultChecksum?: ChecksumAlgorithm;
+  /** Where the body goes: the state's object bodies unless the caller only reads it once (a document). */
+  into?: BodyStore;
 }
 
 export async function receiveBody(request: S3Request, context: S3Context, options: ReceiveOptions = {}): Promise<ReceivedBody> {
@@ -91,7 +93,7 @@ export async function receiveBody(request: S3Request, context: S3Context, option
   const checksum = checksumAlgorithm ? createChecksum(checksumAlgorithm) : undefined;
   let blob: Blob;
   try {
-    blob = await context.state.blobs.write(
+    blob = await (options.into ?? context.state.bodies).write(
       payload.stream as AsyncIterable<Buffer>,
       (chunk) => {
         md5.update(chunk);

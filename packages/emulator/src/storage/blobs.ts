@@ -149,7 +149,14 @@ export const emptyBlob: Blob = new MemoryBlob(Buffer.alloc(0));
 /** Observes every byte of a body as it is written (hashes, checksums). */
 export type ByteObserver = (chunk: Buffer) => void;
 
-export class BlobStore {
+/** Where bodies are written: BlobStore (memory, spill files) or, with a data directory, ContentBlobs. */
+export interface BodyStore {
+  /** Stores a body from a stream, feeding every chunk to `observe` on the way; the caller holds one reference. */
+  write(source: AsyncIterable<Buffer>, observe: ByteObserver, maxSize?: number): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export class BlobStore implements BodyStore {
   private directory: Promise<string> | undefined;
 
   /** `directory`: where large bodies go; a private temporary directory when absent. */

@@ -41,6 +41,8 @@ export interface StoredResource {
 }
 
 export interface StateStore {
+  /** The data directory, where a service keeps what is not a record (S3 object bodies, under `blobs/`). */
+  readonly directory?: string;
   /** Records a change just made to a model's state. */
   note(change: StateChange): void;
   /**
@@ -70,6 +72,9 @@ export class MemoryStateStore implements StateStore {
   readonly changes: StateChange[] = [];
   private services: Readonly<Record<string, PersistentState>> = {};
 
+  /** `directory`: where S3 keeps object bodies; a test gives a temporary directory of its own. */
+  constructor(readonly directory?: string) {}
+
   note(change: StateChange): void {
     // A deep copy, as a journal's JSON would be: a model must not rely on sharing objects with its records.
     this.changes.push(JSON.parse(JSON.stringify(change)) as StateChange);
@@ -79,6 +84,7 @@ export class MemoryStateStore implements StateStore {
     return undefined;
   }
 
+  /** Everything noted is as durable as this store makes it, at once. */
   afterDurable(callback: () => void): void {
     callback();
   }

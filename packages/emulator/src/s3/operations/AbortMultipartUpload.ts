@@ -14,8 +14,7 @@ export default defineOperation({
   handle(request, context) {
     const bucket = bucketOf(request, context);
     const upload = uploadOf(bucket, request);
-    bucket.uploads.delete(upload.uploadId);
-    upload.release();
+    bucket.endUpload(upload, 'aborted');
     return { status: 204 };
   },
 });

@@ -51,10 +51,9 @@ export default defineOperation({
       checksum,
       parts: parts.map((part) => ({ size: part.size, etag: part.etag, checksum: upload.checksumAlgorithm && part.checksum })),
     };
-    bucket.uploads.delete(upload.uploadId);
-    // The object's body holds its own references to the listed parts; the upload's go.
-    upload.release();
     bucket.put(version);
+    // The object's body holds its own references to the listed parts; the upload's go.
+    bucket.endUpload(upload, 'completed');
     return {
       headers: { 'x-amz-version-id': versionIdHeader(bucket, version), 'x-amz-server-side-encryption': 'AES256' },
       xml: {

@@ -1,4 +1,3 @@
-import { Bucket } from '../model/bucket.js';
 import { childText, parseXmlDocument } from '../../protocol/xml.js';
 import { readSmallBody } from '../body.js';
 import { isValidBucketName } from '../buckets.js';
@@ -27,7 +26,7 @@ export default defineOperation({
     if (!isValidBucketName(request.bucketName)) throw s3Errors.invalidBucketName(request.bucketName);
     const bucketRegion = regionOf((await readSmallBody(request)).toString('utf8'), region);
     if (state.buckets.has(request.bucketName)) throw s3Errors.bucketAlreadyOwnedByYou(request.bucketName);
-    state.buckets.set(request.bucketName, new Bucket(request.bucketName, bucketRegion, request.now));
+    state.createBucket(request.bucketName, bucketRegion, request.now);
     return { headers: { location: `/${request.bucketName}` } };
   },
 });

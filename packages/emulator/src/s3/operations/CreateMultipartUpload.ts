@@ -27,7 +27,7 @@ export default defineOperation({
       checksum.algorithm,
       checksum.type,
     );
-    bucket.uploads.set(upload.uploadId, upload);
+    bucket.startUpload(upload);
     return {
       headers: {
         'x-amz-server-side-encryption': 'AES256',

@@ -11,7 +11,7 @@ export default defineOperation({
     const bucket = bucketOf(request, context);
     // Versions, delete markers and uploads in progress all keep a bucket from being deleted.
     if (!bucket.isEmpty) throw s3Errors.bucketNotEmpty(bucket.name);
-    context.state.buckets.delete(bucket.name);
+    context.state.deleteBucket(bucket);
     return { status: 204 };
   },
 });

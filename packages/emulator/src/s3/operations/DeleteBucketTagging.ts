@@ -8,7 +8,7 @@ export default defineOperation({
   target: 'bucket',
   query: ['tagging'],
   handle(request, context) {
-    bucketOf(request, context).tags = undefined;
+    bucketOf(request, context).setTags(undefined);
     return { status: 204 };
   },
 });

@@ -12,7 +12,7 @@ export default defineOperation({
   handle(request, context) {
     const bucket = bucketOf(request, context);
     const version = readableVersion(request, bucket);
-    version.tags = [];
+    bucket.setVersionTags(version, []);
     return { status: 204, headers: { 'x-amz-version-id': versionIdHeader(bucket, version) } };
   },
 });

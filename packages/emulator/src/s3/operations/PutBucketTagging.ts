@@ -26,7 +26,7 @@ export default defineOperation({
     }
     if (tags.length > MAX_BUCKET_TAGS) throw s3Errors.badRequest(`Bucket tag count cannot be greater than ${MAX_BUCKET_TAGS}`);
     // An empty tag set leaves the bucket untagged, as DeleteBucketTagging does.
-    bucket.tags = tags.length > 0 ? tags : undefined;
+    bucket.setTags(tags.length > 0 ? tags : undefined);
     return { status: 204 };
   },
 });

@@ -23,7 +23,7 @@ export default defineOperation({
     if (mfaDelete !== undefined && mfaDelete !== 'Enabled' && mfaDelete !== 'Disabled') throw s3Errors.malformedXml();
     // MFA delete needs a hardware token's code on every versioned delete; the emulator has none to check.
     if (mfaDelete === 'Enabled') throw s3Errors.notImplemented('MFA delete');
-    if (status !== undefined) bucket.versioning = status;
+    if (status !== undefined) bucket.setVersioning(status);
     return {};
   },
 });

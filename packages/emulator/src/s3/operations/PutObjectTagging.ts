@@ -20,7 +20,7 @@ export default defineOperation({
     const tags = validateTags(tagSetOf(await readDocument(request, context, 'Tagging')));
     // Looked up again: the version may have changed while the document was arriving.
     const version = readableVersion(request, bucket);
-    version.tags = tags;
+    bucket.setVersionTags(version, tags);
     return { headers: { 'x-amz-version-id': versionIdHeader(bucket, version) } };
   },
 });

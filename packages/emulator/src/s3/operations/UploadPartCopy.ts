@@ -29,7 +29,7 @@ export default defineOperation({
     const md5 = createChecksum('MD5');
     const checksum = createChecksum(algorithm);
     const bytes = range ? source.version.blob.read(range.start, range.end) : source.version.blob.read();
-    const blob = await context.state.blobs.write(bytes, (chunk) => {
+    const blob = await context.state.bodies.write(bytes, (chunk) => {
       md5.update(chunk);
       checksum.update(chunk);
     });
