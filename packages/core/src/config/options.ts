@@ -122,7 +122,7 @@ function crossCheck(values: Values, source: Record<OptionName, string | undefine
       }
     }
   }
-  if (values.mode === 'ephemeral' && source.flushIntervalMs !== undefined && values.flushIntervalMs !== 0) {
+  if (values.mode === 'ephemeral' && (values.flushIntervalMs ?? 0) > 0) {
     problems.push(`${source.flushIntervalMs} is set but the mode is "ephemeral", which writes nothing to disk; remove it, or set mode to "persistent" or "hybrid".`);
   }
   if (values.clock === false) {
