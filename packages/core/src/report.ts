@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import type { EmulatorLease } from './backend/backend.js';
 import type { ResourceRef } from './cleanup.js';
 import { describeConfig, type ResolvedConfig } from './config/options.js';
+import type { PersistedState, StorageRequest } from './supervisor/runRecord.js';
 
 export interface FileReport {
   file: string;
@@ -133,10 +134,14 @@ function totalsOf(files: readonly FileReport[]): RunTotals {
  * workers first ask, so the end line lists every endpoint the run had.
  */
 export function startLine(config: ResolvedConfig, lease: EmulatorLease, runId: string, reportDir: string): string {
-  const dataDir = config.mode === 'ephemeral' ? `temporary, per emulator (first ${lease.dataDir ?? 'in memory'})` : config.dataDir;
+  const emulators =
+    config.mode === 'ephemeral'
+      ? `data dir temporary, per emulator (first ${lease.dataDir ?? 'in memory'}), services ${lease.services.join(', ')}, one emulator per worker slot (first at ${lease.endpoint})`
+      : `data dir ${config.dataDir} (${config.flushIntervalMs > 0 ? `flushed every ${config.flushIntervalMs} ms` : 'every write on disk before it is answered'}), ` +
+        `services ${lease.services.join(', ')}, one emulator for every worker slot at ${lease.endpoint}` +
+        (config.mode === 'persistent' ? ', namespaces kept across runs' : ', namespaces fresh for this run');
   return (
-    `kumo-testkit: ${runId}: backend ${lease.backend}, mode ${lease.mode}, data dir ${dataDir}, services ${lease.services.join(', ')}, ` +
-    `one emulator per worker slot (first at ${lease.endpoint}), report ${reportDir}` +
+    `kumo-testkit: ${runId}: backend ${lease.backend}, mode ${lease.mode}, ${emulators}, report ${reportDir}` +
     (config.logLevel === 'debug' ? `\nkumo-testkit: config: ${describeConfig(config)}` : '')
   );
 }
@@ -144,16 +149,46 @@ export function startLine(config: ResolvedConfig, lease: EmulatorLease, runId: s
 export interface StoppedEmulator {
   slot: string;
   endpoint: string;
+  persisted?: PersistedState | undefined;
 }
 
-export function endLine(runId: string, totals: RunTotals, stopped: readonly StoppedEmulator[], reportPath: string): string {
-  const endpoints = stopped.map((emulator) => `slot ${emulator.slot} ${emulator.endpoint}`).join(', ');
+/**
+ * `storage`: the run's mode and data directory. An ephemeral run says what cleanup did and that
+ * state was discarded; a persistent or hybrid one that namespaces were kept, and what the data
+ * directory held once flushed.
+ */
+export function endLine(runId: string, totals: RunTotals, stopped: readonly StoppedEmulator[], reportPath: string, storage?: StorageRequest): string {
+  const endpoints = stopped.map((emulator) => (emulator.slot === 'all' ? emulator.endpoint : `slot ${emulator.slot} ${emulator.endpoint}`)).join(', ');
+  const emulators = `${stopped.length} emulator(s) stopped` + (endpoints ? ` (${endpoints})` : '');
+  if (!storage || storage.mode === 'ephemeral') {
+    return (
+      `kumo-testkit: ${runId} ended: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ` +
+      `${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s), ${emulators}, state discarded, report ${reportPath}`
+    );
+  }
+  const persisted = stopped.find((emulator) => emulator.persisted)?.persisted;
   return (
-    `kumo-testkit: ${runId} ended: ${totals.namespaces} namespace(s) cleaned in ${totals.files} file(s), ` +
-    `${totals.deleted} resource(s) deleted, ${totals.leaks} leak(s), ${stopped.length} emulator(s) stopped` +
-    (endpoints ? ` (${endpoints})` : '') +
+    `kumo-testkit: ${runId} ended: ${totals.namespaces} namespace(s) kept in ${totals.files} file(s) (mode ${storage.mode}), ${emulators}, ` +
+    (persisted ? `state flushed to ${persisted.directory}: ${describeStored(persisted)}` : `state in ${storage.dataDir} (still being flushed as this line was printed)`) +
     `, report ${reportPath}`
   );
+}
+
+/** "2 table(s) with 14 item(s), 1 bucket(s) with 3 object(s), 25 journal record(s) written". */
+export function describeStored(state: PersistedState): string {
+  const sum = (kind: string): { resources: number; count: number } => {
+    const resources = state.resources.filter((resource) => resource.kind === kind);
+    return { resources: resources.length, count: resources.reduce((total, resource) => total + resource.count, 0) };
+  };
+  const tables = sum('table');
+  const buckets = sum('bucket');
+  const queues = sum('queue');
+  return [
+    `${tables.resources} table(s) with ${tables.count} item(s)`,
+    `${buckets.resources} bucket(s) with ${buckets.count} object(s)`,
+    ...(queues.resources > 0 ? [`${queues.resources} queue(s) with ${queues.count} message(s)`] : []),
+    `${state.journalRecords} journal record(s) written`,
+  ].join(', ');
 }
 
 function writeAtomically(path: string, text: string): void {

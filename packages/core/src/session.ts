@@ -55,6 +55,13 @@ export class KumoWorker {
   readonly cleaner: Cleaner;
   /** What cleanup looks at: the configured services less those the emulator said it does not serve. */
   cleanedServices: ServiceName[];
+  /**
+   * Whether a namespace's resources are deleted after its scope: in ephemeral mode only. A
+   * persistent or hybrid run keeps what it wrote in the data directory, to be inspected later.
+   */
+  readonly cleansUp: boolean;
+  /** Hybrid mode salts namespaces with the run's id: a run never meets a previous run's data. */
+  readonly namespaceSalt: string | undefined;
 
   private constructor(
     readonly input: WorkerInput,
@@ -75,6 +82,8 @@ export class KumoWorker {
     };
     this.cleaner = createCleaner(connection);
     this.cleanedServices = [...config.services];
+    this.cleansUp = config.mode === 'ephemeral';
+    this.namespaceSalt = config.mode === 'hybrid' ? lease.runId : undefined;
     this.env = new EnvScope(targets.env);
     this.env.set('AWS_ENDPOINT_URL', connection.endpoint);
     this.env.set('AWS_REGION', connection.region);
@@ -142,7 +151,7 @@ export class FileSession {
     readonly file: string,
   ) {
     const { config } = worker;
-    this.fileNamespace = createNamespace({ scopeKey: file, seed: config.seed });
+    this.fileNamespace = createNamespace({ scopeKey: file, seed: config.seed, salt: worker.namespaceSalt });
     this.currentIds = createIds(`${config.seed}\u0000${file}`);
     worker.clock.reset();
     worker.env.set('KUMO_NAMESPACE', this.fileNamespace.id);
@@ -181,13 +190,13 @@ export class FileSession {
     this.worker.clock.reset();
     this.currentIds = createIds(`${this.worker.config.seed}\u0000${scopeKey}`);
     if (this.worker.config.namespace === 'test') {
-      this.testNamespace = createNamespace({ scopeKey, seed: this.worker.config.seed });
+      this.testNamespace = createNamespace({ scopeKey, seed: this.worker.config.seed, salt: this.worker.namespaceSalt });
       this.testNamespaces.push(this.testNamespace.id);
       this.worker.env.set('KUMO_NAMESPACE', this.testNamespace.id);
     }
   }
 
-  /** After a test and its hooks: failure context if it failed, then its namespace's cleanup. */
+  /** After a test and its hooks: failure context if it failed, then its namespace's cleanup (ephemeral mode). */
   async endTest(failed: boolean): Promise<TestEnd> {
     const namespace = this.ns;
     const failureContext = failed ? await describeCalls(this.worker.connection.endpoint, namespace.id) : undefined;
@@ -202,7 +211,7 @@ export class FileSession {
   }
 
   /**
-   * Ends the file: cleans its namespaces, checks for leaks, destroys its clients and records the
+   * Ends the file: cleans its namespaces (ephemeral mode), checks for leaks, destroys its clients and records the
    * file in the run report. Idempotent: a second call returns the first one's errors.
    */
   close(): Promise<Error[]> {
@@ -243,6 +252,7 @@ export class FileSession {
     return errors;
   }
   private async clean(namespace: Namespace): Promise<Error[]> {
+    if (!this.worker.cleansUp) return [];
     const result = await this.worker.cleaner.clean(namespace.id, this.worker.cleanedServices);
     // A service the emulator does not serve (SQS, for now) holds nothing: later files skip asking.
     if (result.unavailable.length > 0) this.worker.cleanedServices = this.worker.cleanedServices.filter((service) => !result.unavailable.includes(service));

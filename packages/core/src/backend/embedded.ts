@@ -11,7 +11,7 @@ import { Agent, request } from 'node:http';
 import { KumoError } from '../errors.js';
 import { findOrStartSupervisor, readJson, type Rendezvous } from '../supervisor/rendezvous.js';
 import { isAlive, privateRunDirectory, runnerMainPid, slotLeasePath } from '../supervisor/runDirectory.js';
-import type { EmulatorRecord, RunRecord, RunReportTarget } from '../supervisor/runRecord.js';
+import type { EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from '../supervisor/runRecord.js';
 import type { ResolvedConfig } from '../config/options.js';
 import type { EmulatorBackend, EmulatorLease } from './backend.js';
 
@@ -30,14 +30,10 @@ export class EmbeddedBackend implements EmulatorBackend {
   }
 
   async acquire(config: ResolvedConfig, slot: string): Promise<EmulatorLease> {
-    if (config.mode !== 'ephemeral') {
-      throw new KumoError(
-        `mode "${config.mode}" keeps emulator state across runs, which the embedded emulator does not do yet (durable state comes in a later release); use mode "ephemeral" (the default).`,
-      );
-    }
     const report: RunReportTarget = { dir: config.reportDir, logLevel: config.logLevel };
+    const storage: StorageRequest = { mode: config.mode, dataDir: config.dataDir, flushIntervalMs: config.flushIntervalMs };
     // A slot that already runs its emulator is read from its lease file: no round trip to the supervisor.
-    const emulator = this.owner.runningEmulator(slot) ?? (await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report }));
+    const emulator = this.owner.runningEmulator(slot) ?? (await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report, storage }));
     return { runId: await this.owner.runId(), endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
   }
 }

@@ -14,6 +14,7 @@ export interface KumoOptions {
   services?: ServiceName[];
   mode?: 'ephemeral' | 'persistent' | 'hybrid';
   dataDir?: string;
+  flushIntervalMs?: number;
   image?: string;
   endpoint?: string;
   region?: string;
@@ -32,6 +33,8 @@ export interface ResolvedConfig {
   mode: 'ephemeral' | 'persistent' | 'hybrid';
   /** Absolute. */
   dataDir: string;
+  /** 0: a write is answered once it is on disk; otherwise how often the persistent emulator flushes. */
+  flushIntervalMs: number;
   image?: string;
   endpoint?: string;
   region: string;
@@ -119,6 +122,9 @@ function crossCheck(values: Values, source: Record<OptionName, string | undefine
       }
     }
   }
+  if (values.mode === 'ephemeral' && (values.flushIntervalMs ?? 0) > 0) {
+    problems.push(`${source.flushIntervalMs} is set but the mode is "ephemeral", which writes nothing to disk; remove it, or set mode to "persistent" or "hybrid".`);
+  }
   if (values.clock === false) {
     if (source.fakeTimers !== undefined) {
       problems.push(`${source.fakeTimers} is set but the clock is false (real time), so nothing is faked; remove it, or give the clock a start instant.`);
@@ -141,7 +147,7 @@ export function describeConfig(config: ResolvedConfig): string {
     `clock ${clock}`,
     `namespace per ${config.namespace}`,
     `seed ${JSON.stringify(config.seed)}`,
-    `data ${config.dataDir}`,
+    `data ${config.dataDir}${config.mode === 'ephemeral' ? ' (unused: ephemeral)' : config.flushIntervalMs > 0 ? ` (flushed every ${config.flushIntervalMs} ms)` : ' (written before answering)'}`,
     `reports ${config.reportDir}`,
   ].join('; ');
 }

@@ -73,6 +73,13 @@ export const RULES = {
   services: listOf<ServiceName>('KUMO_SERVICES', SERVICE_NAMES, SERVICE_NAMES),
   mode: oneOf('KUMO_MODE', ['ephemeral', 'persistent', 'hybrid'], 'ephemeral'),
   dataDir: directory('KUMO_DATA_DIR', '.kumo/data'),
+  flushIntervalMs: {
+    env: 'KUMO_PERSIST_FLUSH_INTERVAL_MS',
+    allowed: '0 (every write is on disk before it is answered) or a whole number of milliseconds between flushes',
+    fromOption: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined),
+    fromEnv: (value) => (/^\d{1,9}$/.test(value) ? Number(value) : undefined),
+    fallback: () => 0,
+  } satisfies Rule<number>,
   image: text('KUMO_IMAGE'),
   endpoint: {
     env: 'KUMO_ENDPOINT',

@@ -1,7 +1,7 @@
 /**
  * The supervisor's control channel: HTTP on 127.0.0.1, every request carrying the run's token
  * (`x-kumo-token`), which only the user who can read the private run directory knows.
- *   POST /acquire {"slot","region","report"?} -> the slot's EmulatorRecord
+ *   POST /acquire {"slot","region","report"?,"storage"?} -> the slot's EmulatorRecord
  *   GET  /run                       -> the RunRecord so far
  *   POST /stop                      -> stops every emulator, answers the final RunRecord; the supervisor then exits
  */
@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { KumoError } from '../errors.js';
-import type { RunReportTarget } from './runRecord.js';
+import type { RunReportTarget, StorageRequest } from './runRecord.js';
 import type { Supervisor } from './supervisor.js';
 
 export async function startControl(supervisor: Supervisor, token: string, onStopped: () => void): Promise<{ server: Server; url: string }> {
@@ -34,8 +34,8 @@ async function route(req: IncomingMessage, supervisor: Supervisor): Promise<unkn
   const call = `${req.method} ${req.url}`;
   switch (call) {
     case 'POST /acquire': {
-      const { slot, region, report } = JSON.parse(await readBody(req)) as { slot: string; region: string; report?: RunReportTarget };
-      return supervisor.acquire(String(slot), String(region), report);
+      const { slot, region, report, storage } = JSON.parse(await readBody(req)) as { slot: string; region: string; report?: RunReportTarget; storage?: StorageRequest };
+      return supervisor.acquire(String(slot), String(region), report, storage);
     }
     case 'GET /run':
       return supervisor.record;

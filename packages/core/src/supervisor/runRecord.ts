@@ -1,6 +1,7 @@
 /** What a run's supervisor did, for the toolkit's start and end lines and its JSON run report. */
 
 export interface EmulatorRecord {
+  /** The worker slot it serves, or "all" for the one emulator every slot shares on a data directory. */
   readonly slot: string;
   readonly pid: number;
   readonly endpoint: string;
@@ -10,6 +11,24 @@ export interface EmulatorRecord {
   /** From the first acquire for the slot to the emulator answering. */
   readonly startMs: number;
   stoppedAt?: string;
+  /** What a persistent emulator had on disk when it stopped; absent for an ephemeral one (its state was discarded). */
+  persisted?: PersistedState;
+}
+
+/** How a worker wants its emulator's state kept: the run's mode and data directory. */
+export interface StorageRequest {
+  readonly mode: 'ephemeral' | 'persistent' | 'hybrid';
+  /** Absolute; used in persistent and hybrid modes. */
+  readonly dataDir: string;
+  readonly flushIntervalMs: number;
+}
+
+/** A persistent emulator's data directory when it stopped: every resource in it, flushed. */
+export interface PersistedState {
+  readonly directory: string;
+  /** Journal records this emulator wrote. */
+  readonly journalRecords: number;
+  readonly resources: ReadonlyArray<{ kind: 'bucket' | 'table' | 'queue'; name: string; count: number; bytes: number }>;
 }
 
 /** Where the run's workers write their report, as the first to acquire said: what the end line reads. */
@@ -27,6 +46,8 @@ export interface RunRecord {
   readonly startedAt: string;
   readonly emulators: EmulatorRecord[];
   report?: RunReportTarget;
+  /** How the run keeps state, as the first worker to acquire asked. */
+  storage?: StorageRequest;
   stoppedAt?: string;
   /** Why the run's emulators were stopped: the runner asked, or its main process was gone. */
   stopReason?: 'requested' | 'runner exited';

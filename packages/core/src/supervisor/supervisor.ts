@@ -1,20 +1,26 @@
 /**
- * The per-run owner of the emulators: one emulator process per worker slot, started on the
- * slot's first acquire and kept for the run, all stopped (and their data removed) at its end.
+ * The per-run owner of the emulators: one emulator process per worker slot (or one for all slots
+ * on a persistent data directory), started on the first acquire and kept for the run, all
+ * stopped at its end; ephemeral emulators' data is removed, a data directory is flushed and kept.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KumoError } from '../errors.js';
 import { writeJsonAtomically } from './rendezvous.js';
-import type { EmulatorRecord, RunRecord, RunReportTarget } from './runRecord.js';
+import type { EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from './runRecord.js';
 import { SlotEmulator } from './slotEmulator.js';
 
 const SLOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const SHARED = 'all';
+const EPHEMERAL: StorageRequest = { mode: 'ephemeral', dataDir: '', flushIntervalMs: 0 };
 
 export class Supervisor {
   readonly record: RunRecord;
-  private readonly slots = new Map<string, Promise<SlotEmulator>>();
+  /** By slot, or SHARED for the one emulator of a data directory. */
+  private readonly emulators = new Map<string, Promise<SlotEmulator>>();
+  /** The lease file written for each slot, and the emulator it names. */
+  private readonly leases = new Map<string, EmulatorRecord>();
   private stopping: Promise<RunRecord> | undefined;
 
   constructor(
@@ -27,41 +33,60 @@ export class Supervisor {
     this.record = { runId: mintRunId(startedAt), mainPid, supervisorPid: process.pid, startedAt: startedAt.toISOString(), emulators: [] };
   }
 
-  /** `report`: where the asking worker writes the run's report; the first one named is kept. */
-  async acquire(slot: string, region: string, report?: RunReportTarget): Promise<EmulatorRecord> {
+  /**
+   * `report`: where the asking worker writes the run's report; the first one named is kept.
+   * `storage`: the run's mode. In ephemeral mode each slot has an emulator of its own, on a
+   * temporary directory; on a data directory (persistent, hybrid) one emulator serves every slot,
+   * since a directory has one writer.
+   */
+  async acquire(slot: string, region: string, report?: RunReportTarget, storage: StorageRequest = EPHEMERAL): Promise<EmulatorRecord> {
     if (this.stopping) throw new KumoError(`worker slot ${slot} asked for an emulator after the run's emulators were stopped; acquire emulators only while the run is going.`);
     if (!SLOT_NAME.test(slot)) {
       throw new KumoError(`the worker slot "${slot}" is not a slot name (letters, digits, "_", "." and "-", at most 64); pass the runner's VITEST_POOL_ID or JEST_WORKER_ID.`);
     }
     this.record.report ??= report;
-    let emulator = this.slots.get(slot);
-    if (!emulator) {
-      emulator = SlotEmulator.start(slot, join(this.dataRoot, `slot-${slot}`), region);
-      this.slots.set(slot, emulator);
-      emulator.then(
-        (started) => {
-          this.record.emulators.push(started.record);
-          if (this.leasePath && !this.stopping) writeJsonAtomically(this.leasePath(slot), started.record);
-          // An emulator that died (killed, crashed) is replaced at the slot's next acquire, which
-          // goes to this process again once its lease is gone.
-          void started.exited.then(() => {
-            if (this.stopping || this.slots.get(slot) !== emulator) return;
-            this.slots.delete(slot);
-            this.removeLease(slot);
-          });
-        },
-        () => this.slots.delete(slot),
+    this.record.storage ??= storage;
+    const kept = this.record.storage;
+    if (kept.mode !== storage.mode || (kept.mode !== 'ephemeral' && kept.dataDir !== storage.dataDir)) {
+      throw new KumoError(
+        `worker slot ${slot} asked for mode "${storage.mode}" (data dir ${storage.dataDir}), but this run's emulators already run in mode "${kept.mode}" (data dir ${kept.dataDir}); give every test project of a run the same mode and dataDir.`,
       );
     }
-    return (await emulator).record;
+    const shared = storage.mode !== 'ephemeral';
+    const key = shared ? SHARED : slot;
+    let emulator = this.emulators.get(key);
+    if (!emulator) {
+      const start = shared ? SlotEmulator.startOnDataDir(storage.dataDir, storage.flushIntervalMs, region) : SlotEmulator.start(slot, join(this.dataRoot, `slot-${slot}`), region);
+      emulator = start;
+      this.emulators.set(key, start);
+      start.then(
+        (started) => {
+          this.record.emulators.push(started.record);
+          // An emulator that died (killed, crashed) is replaced at the next acquire, which goes to
+          // this process again once the leases naming it are gone.
+          void started.exited.then(() => {
+            if (this.stopping || this.emulators.get(key) !== start) return;
+            this.emulators.delete(key);
+            for (const [leased, record] of this.leases) if (record === started.record) this.removeLease(leased);
+          });
+        },
+        () => this.emulators.delete(key),
+      );
+    }
+    const { record } = await emulator;
+    if (this.leasePath && !this.stopping && !this.leases.has(slot)) {
+      this.leases.set(slot, record);
+      writeJsonAtomically(this.leasePath(slot), record);
+    }
+    return record;
   }
 
   /** Stops every emulator and removes the run's data; idempotent. */
   stop(reason: RunRecord['stopReason']): Promise<RunRecord> {
     this.stopping ??= (async () => {
       // First the leases, so that no worker picks an emulator that is being stopped.
-      for (const slot of this.slots.keys()) this.removeLease(slot);
-      const started = await Promise.allSettled(this.slots.values());
+      for (const slot of [...this.leases.keys()]) this.removeLease(slot);
+      const started = await Promise.allSettled(this.emulators.values());
       await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
       rmSync(this.dataRoot, { recursive: true, force: true });
       this.record.stoppedAt = new Date().toISOString();
@@ -72,6 +97,7 @@ export class Supervisor {
   }
 
   private removeLease(slot: string): void {
+    this.leases.delete(slot);
     if (this.leasePath) rmSync(this.leasePath(slot), { force: true });
   }
 }

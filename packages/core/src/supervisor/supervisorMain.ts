@@ -21,6 +21,7 @@ import { Supervisor } from './supervisor.js';
 const WATCH_MS = 100;
 /** How long the end line waits for the emulators to stop before it is printed anyway. */
 const END_LINE_WAIT_MS = 500;
+const PERSISTENT_END_LINE_WAIT_MS = 3_000;
 /**
  * How long this process may hold the runner's output after the run: a pipe's reader (`| tee`, a CI
  * log collector, a parent waiting for the runner's output to close) sees its end only after that.
@@ -68,7 +69,8 @@ function end(reason: RunRecord['stopReason']): Promise<void> {
     const stopped = supervisor.stop(reason);
     // Before the runner's output is let go: whoever waits for its end finds the report complete.
     const report = writeReport(supervisor.record);
-    await Promise.race([stopped, sleep(END_LINE_WAIT_MS)]);
+    // A persistent emulator writes its snapshot before it reports what it kept: wait longer for it.
+    await Promise.race([stopped, sleep(supervisor.record.storage?.mode === 'ephemeral' || !supervisor.record.storage ? END_LINE_WAIT_MS : PERSISTENT_END_LINE_WAIT_MS)]);
     const line = describeEnd(supervisor.record, report);
     if (line !== undefined) await output.write(`${line}\n`, ended + END_DEADLINE_MS);
     output.close();
@@ -96,7 +98,7 @@ function describeEnd(record: RunRecord, report: RunReportFile | Error | undefine
     return `kumo-testkit: ${record.runId} ended, but its report could not be merged from ${join(runDir, 'parts')} (${report.message}); check that the directory is readable and writable.`;
   }
   const stopped = record.emulators.filter((emulator) => emulator.stoppedAt !== undefined).sort((a, b) => a.slot.localeCompare(b.slot, 'en', { numeric: true }));
-  return endLine(record.runId, report.totals, stopped, relative(process.cwd(), join(runDir, 'report.json')));
+  return endLine(record.runId, report.totals, stopped, relative(process.cwd(), join(runDir, 'report.json')), record.storage);
 }
 
 function finish(code: number): never {

@@ -20,6 +20,7 @@ describe('resolveConfig: defaults', () => {
       services: ['s3', 'dynamodb', 'sqs'],
       mode: 'ephemeral',
       dataDir: '/project/.kumo/data',
+      flushIntervalMs: 0,
       image: undefined,
       endpoint: undefined,
       region: 'us-east-1',
@@ -108,6 +109,8 @@ describe('resolveConfig: refusals name the option, the value and what is allowed
       ['mode', 'fast', 'option "mode" is "fast"; allowed: "ephemeral", "persistent", "hybrid".'],
       ['dataDir', '', 'option "dataDir" is ""; allowed: a directory path (relative paths are resolved against the project root).'],
       ['dataDir', 42, 'option "dataDir" is 42; allowed: a directory path (relative paths are resolved against the project root).'],
+      ['flushIntervalMs', -1, 'option "flushIntervalMs" is -1; allowed: 0 (every write is on disk before it is answered) or a whole number of milliseconds between flushes.'],
+      ['flushIntervalMs', '1000', 'option "flushIntervalMs" is "1000"; allowed: 0 (every write is on disk before it is answered) or a whole number of milliseconds between flushes.'],
       ['region', 'US-EAST-1', 'option "region" is "US-EAST-1"; allowed: an AWS region name such as "us-east-1".'],
       ['clock', true, expect.stringMatching(/^option "clock" is true; allowed: false \(real time\) or the frozen start: epoch milliseconds/)],
       ['clock', '2025-01-01T00:00:00', expect.stringMatching(/^option "clock" is "2025-01-01T00:00:00"; allowed: .*with its offset/)],
@@ -134,7 +137,7 @@ describe('resolveConfig: refusals name the option, the value and what is allowed
 
   it('refuses unknown options, suggesting the one meant', () => {
     expect(problemsOf({ datadir: 'x' })).toEqual([
-      'unknown option "datadir": did you mean "dataDir"? the options are backend, services, mode, dataDir, image, endpoint, region, clock, fakeTimers, namespace, seed, reportDir, logLevel.',
+      'unknown option "datadir": did you mean "dataDir"? the options are backend, services, mode, dataDir, flushIntervalMs, image, endpoint, region, clock, fakeTimers, namespace, seed, reportDir, logLevel.',
     ]);
     expect(problemsOf({ servics: ['s3'] })[0]).toMatch(/^unknown option "servics": did you mean "services"\?/);
     expect(problemsOf({ verbose: true })[0]).toMatch(/^unknown option "verbose": the options are backend, /);
@@ -178,7 +181,7 @@ describe('resolveConfig: refusals name the option, the value and what is allowed
     expect(error?.message).toBe(
       [
         'kumo: the configuration has 4 problems.',
-        '  - unknown option "colour": the options are backend, services, mode, dataDir, image, endpoint, region, clock, fakeTimers, namespace, seed, reportDir, logLevel.',
+        '  - unknown option "colour": the options are backend, services, mode, dataDir, flushIntervalMs, image, endpoint, region, clock, fakeTimers, namespace, seed, reportDir, logLevel.',
         '  - option "mode" is "fast"; allowed: "ephemeral", "persistent", "hybrid".',
         '  - KUMO_REGION is "mars"; allowed: an AWS region name such as "us-east-1".',
         '  - option "logLevel" is "loud"; allowed: "silent", "info", "debug".',
@@ -188,10 +191,24 @@ describe('resolveConfig: refusals name the option, the value and what is allowed
   });
 });
 
+describe('resolveConfig: flushIntervalMs', () => {
+  it('is refused in ephemeral mode, which writes nothing to disk', () => {
+    expect(problemsOf({ flushIntervalMs: 1000 })).toEqual([
+      'option "flushIntervalMs" is set but the mode is "ephemeral", which writes nothing to disk; remove it, or set mode to "persistent" or "hybrid".',
+    ]);
+    expect(resolveConfig({ mode: 'persistent', flushIntervalMs: 1000 }, {}, ROOT).flushIntervalMs).toBe(1000);
+    expect(resolveConfig({ mode: 'persistent', flushIntervalMs: 1000 }, { KUMO_PERSIST_FLUSH_INTERVAL_MS: '250' }, ROOT).flushIntervalMs).toBe(250);
+    expect(problemsOf({ mode: 'persistent' }, { KUMO_PERSIST_FLUSH_INTERVAL_MS: '1s' })).toEqual([
+      'KUMO_PERSIST_FLUSH_INTERVAL_MS is "1s"; allowed: 0 (every write is on disk before it is answered) or a whole number of milliseconds between flushes.',
+    ]);
+    expect(describeConfig(resolveConfig({ mode: 'hybrid', flushIntervalMs: 50 }, {}, ROOT))).toContain('data /project/.kumo/data (flushed every 50 ms)');
+  });
+});
+
 describe('describeConfig', () => {
   it('summarises a resolved config on one line', () => {
     expect(describeConfig(resolveConfig({ services: ['s3'] }, {}, ROOT))).toBe(
-      'backend embedded; mode ephemeral; services s3; region us-east-1; clock frozen at 2025-01-01T00:00:00.000Z (fakes Date); namespace per file; seed ""; data /project/.kumo/data; reports /project/.kumo/reports',
+      'backend embedded; mode ephemeral; services s3; region us-east-1; clock frozen at 2025-01-01T00:00:00.000Z (fakes Date); namespace per file; seed ""; data /project/.kumo/data (unused: ephemeral); reports /project/.kumo/reports',
     );
     expect(describeConfig(resolveConfig({ clock: false, seed: 'ci' }, {}, ROOT))).toContain('clock real time; namespace per file; seed "ci"');
   });
