@@ -25,7 +25,8 @@ export class S3State implements PersistentState {
 
   constructor(
     readonly blobs: BlobStore,
-    store?: StateStore,
+    /** Where changes are noted, and what answers wait on; none for an ephemeral emulator. */
+    readonly store?: StateStore,
   ) {
     this.journal = store && new S3Journal(store);
     this.content = store?.directory !== undefined ? new ContentBlobs(store.directory, (callback) => store.afterDurable(callback)) : undefined;
