@@ -13,7 +13,7 @@ import { LOCK_FILE } from './layout.js';
 import { DirectoryLock, isAlive, readLockHolder, type LockHolder } from './lock.js';
 import { stderrLog, type Log } from './log.js';
 import { readDirectory, replayInto } from './recovery.js';
-import type { PersistentState, StoredResource } from './stateStore.js';
+import type { PersistentState, StateStore, StoredResource } from './stateStore.js';
 import { StorageError } from './storageError.js';
 
 export interface DataDirInspection {
@@ -30,7 +30,8 @@ export interface DataDirInspection {
 
 /** What a data directory holds, read as the emulator would read it on start. */
 export async function inspectDataDir(directory: string): Promise<DataDirInspection> {
-  const s3 = new S3State(new BlobStore());
+  // Bodies are referred to by content in the directory, never read, written or collected here.
+  const s3 = new S3State(new BlobStore(), readOnlyStore(directory));
   const dynamodb = new DynamoDbState();
   try {
     return await inspectServices(directory, { s3, dynamodb });
@@ -95,4 +96,21 @@ async function existing(directory: string): Promise<void> {
 
 function unreadable(directory: string, error: unknown): StorageError {
   return new StorageError(`cannot read the data directory ${directory}: ${(error as Error).message}. Check the path and its permissions.`, { cause: error });
+}
+
+/**
+ * What inspection replays S3 into: a store with the directory (bodies are known by their
+ * records) that takes no notes and never lets a body be collected.
+ */
+function readOnlyStore(directory: string): StateStore {
+  return {
+    directory,
+    note: () => {
+      throw new Error('inspecting a data directory changed its state; inspection only reads.');
+    },
+    whenDurable: () => undefined,
+    afterDurable: () => undefined,
+    open: async () => undefined,
+    close: async () => undefined,
+  };
 }

@@ -47,8 +47,8 @@ export class S3State implements PersistentState {
   }
 
   replay(change: StateChange): void {
-    const journal = this.journal!;
-    journal.replaying = true;
+    const journal = this.journal;
+    if (journal) journal.replaying = true;
     try {
       replayChange(this, change as S3Change, (references) => {
         if (this.content) return this.content.blobOf(references);
@@ -56,7 +56,7 @@ export class S3State implements PersistentState {
         return emptyBlob;
       });
     } finally {
-      journal.replaying = false;
+      if (journal) journal.replaying = false;
     }
   }
 
