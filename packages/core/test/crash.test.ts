@@ -171,12 +171,23 @@ function writeUntilKilled(server: Server, known: Expectations, cycle: number, ne
     const key = name('mpu');
     const size = 5 * MIB + 1000;
     const body = bodyOf(key, size);
-    const { UploadId } = await server.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
+    // The SDK sends each part's CRC32, which S3 takes only for an upload created with that algorithm.
+    const { UploadId } = await server.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ChecksumAlgorithm: 'CRC32' }));
     const first = await server.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, Body: body.subarray(0, 5 * MIB) }));
     const second = await server.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 2, Body: body.subarray(5 * MIB) }));
     known.maybeObjects.set(key, size);
     await server.s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: first.ETag }, { PartNumber: 2, ETag: second.ETag }] } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: key,
+        UploadId,
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: first.ETag, ChecksumCRC32: first.ChecksumCRC32 },
+            { PartNumber: 2, ETag: second.ETag, ChecksumCRC32: second.ChecksumCRC32 },
+          ],
+        },
+      }),
     );
     known.maybeObjects.delete(key);
     known.objects.set(key, size);
