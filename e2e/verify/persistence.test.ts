@@ -5,7 +5,7 @@
  * (`kumo-testkit inspect`). Each run's start line names the mode and the absolute data directory,
  * and its end line says what was flushed there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { inspectDataDir } from '@kumo-testkit/emulator';
@@ -22,6 +22,7 @@ afterAll(() => {
 });
 
 function freshDataDir(): string {
+  mkdirSync(join(E2E_DIR, '.kumo'), { recursive: true });
   const dir = mkdtempSync(join(E2E_DIR, '.kumo', 'data-'));
   dataDirs.push(dir);
   return dir;
