@@ -130,7 +130,9 @@ export class DurableStateStore implements StateStore {
     } catch (error) {
       throw unusable(this.directory, error);
     }
-    this.lock = await DirectoryLock.acquire(this.directory, this.log);
+    this.lock = await DirectoryLock.acquire(this.directory, this.log).catch((error: unknown) => {
+      throw error instanceof StorageError ? error : unusable(this.directory, error);
+    });
     try {
       const recovery = await readDirectory(this.directory).catch((error: unknown) => {
         throw error instanceof StorageError ? error : unusable(this.directory, error);

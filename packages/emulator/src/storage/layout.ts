@@ -2,6 +2,7 @@
  * The files of a data directory:
  *
  *   kumo.lock                       the writer's lock: {"pid", "host", "since"} (lock.ts)
+ *   kumo.lock.<random>              a lock being taken (linked into place, then removed)
  *   snapshot-<seq>.snap             the whole state as of journal record <seq> (20 digits)
  *   snapshot-<seq>.snap.tmp         a snapshot being written; never read, removed on open
  *   journal-<seq>.log               records <seq>, <seq>+1, ... noted after that snapshot

@@ -62,7 +62,7 @@ export class DirectoryLock {
       log(
         stale
           ? `took over the lock of ${directory} left by process ${stale.pid} on ${stale.host} (since ${stale.since}), which is no longer running`
-          : `took over the lock of ${directory}, whose lock file could not be read (left by an interrupted start)`,
+          : `took over the lock of ${directory}, whose lock file could not be read as one (it names no process)`,
       );
       return new DirectoryLock(path, holder);
     } finally {

@@ -169,6 +169,14 @@ describe('recovery', () => {
     await expect(store.open({ other: new KvState() })).rejects.toThrow(/holds state of the service "kv", which this emulator does not run \(it runs other\)/);
   });
 
+  it('refuses a data directory it cannot create, saying why and what to do', async () => {
+    const file = join(fresh(), 'a-file');
+    writeFileSync(file, '');
+    const opening = openKv(join(file, 'data'));
+    await expect(opening).rejects.toThrow(StorageError);
+    await expect(opening).rejects.toThrow(/^cannot use the data directory .*a-file\/data: ENOTDIR.*Give the emulator a directory this user can create, read and write\.$/);
+  });
+
   it('refuses a directory missing the records between its snapshot and its journal', async () => {
     const image = await journalWith(3);
     const journal = journalOf(image);
