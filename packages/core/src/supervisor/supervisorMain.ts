@@ -19,9 +19,12 @@ import { Supervisor } from './supervisor.js';
 
 /** How often the runner's main process is looked for: the bound on how long emulators outlive it. */
 const WATCH_MS = 100;
-/** How long the end line waits for the emulators to stop before it is printed anyway. */
-const END_LINE_WAIT_MS = 500;
-const PERSISTENT_END_LINE_WAIT_MS = 3_000;
+/**
+ * How long the end line waits for the emulators to stop before it is printed anyway: an ephemeral
+ * one stops in milliseconds, but a loaded machine can take far longer; a persistent one writes a
+ * snapshot first.
+ */
+const END_LINE_WAIT_MS = 3_000;
 /**
  * How long this process may hold the runner's output after the run: a pipe's reader (`| tee`, a CI
  * log collector, a parent waiting for the runner's output to close) sees its end only after that.
@@ -69,8 +72,7 @@ function end(reason: RunRecord['stopReason']): Promise<void> {
     const stopped = supervisor.stop(reason);
     // Before the runner's output is let go: whoever waits for its end finds the report complete.
     const report = writeReport(supervisor.record);
-    // A persistent emulator writes its snapshot before it reports what it kept: wait longer for it.
-    await Promise.race([stopped, sleep(supervisor.record.storage?.mode === 'ephemeral' || !supervisor.record.storage ? END_LINE_WAIT_MS : PERSISTENT_END_LINE_WAIT_MS)]);
+    await Promise.race([stopped, sleep(END_LINE_WAIT_MS)]);
     const line = describeEnd(supervisor.record, report);
     if (line !== undefined) await output.write(`${line}\n`, ended + END_DEADLINE_MS);
     output.close();

@@ -3,10 +3,13 @@
  *
  *   kumo.lock                       the writer's lock: {"pid", "host", "since"} (lock.ts)
  *   kumo.lock.<random>              a lock being taken (linked into place, then removed)
- *   snapshot-<seq>.snap             the whole state as of journal record <seq> (20 digits)
- *   snapshot-<seq>.snap.tmp         a snapshot being written; never read, removed on open
+ *   snapshot-<seq>.state            the whole state as of journal record <seq> (20 digits)
+ *   snapshot-<seq>.state.tmp        a snapshot being written; never read, removed on open
  *   journal-<seq>.log               records <seq>, <seq>+1, ... noted after that snapshot
  *   blobs/                          object bodies, owned by S3's body store (never touched here)
+ *
+ * Snapshots are not named `.snap`: jest takes any `*.snap` under its root for one of its own
+ * snapshot files and fails a run that leaves one "obsolete".
  *
  * Normally there is one snapshot (or none yet) and one journal. A crash between a snapshot's
  * rename and the removal of what it replaces leaves older files behind; they are read past
@@ -16,12 +19,12 @@ import { open, readdir } from 'node:fs/promises';
 
 export const LOCK_FILE = 'kumo.lock';
 export const BLOBS_DIRECTORY = 'blobs';
-const SNAPSHOT = /^snapshot-(\d{20})\.snap$/;
-const SNAPSHOT_TEMPORARY = /^snapshot-\d{20}\.snap\.tmp$/;
+const SNAPSHOT = /^snapshot-(\d{20})\.state$/;
+const SNAPSHOT_TEMPORARY = /^snapshot-\d{20}\.state\.tmp$/;
 const JOURNAL = /^journal-(\d{20})\.log$/;
 
 const padded = (sequence: number): string => String(sequence).padStart(20, '0');
-export const snapshotName = (sequence: number): string => `snapshot-${padded(sequence)}.snap`;
+export const snapshotName = (sequence: number): string => `snapshot-${padded(sequence)}.state`;
 export const journalName = (firstSequence: number): string => `journal-${padded(firstSequence)}.log`;
 
 export interface NumberedFile {

@@ -5,7 +5,7 @@
  * not match, was cut short and is never read.
  *
  * Written under a temporary name, fsynced, renamed into place and the directory fsynced, so the
- * name `snapshot-<seq>.snap` only ever points at a whole file.
+ * name `snapshot-<seq>.state` only ever points at a whole file.
  */
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -76,7 +76,7 @@ describe('durable store', () => {
     kv.set('a', '1');
     await store.close();
     const listing = await listDirectory(directory);
-    expect(listing.snapshots.map((file) => file.name)).toEqual(['snapshot-00000000000000000001.snap']);
+    expect(listing.snapshots.map((file) => file.name)).toEqual(['snapshot-00000000000000000001.state']);
     expect(listing.journals.map((file) => file.name)).toEqual(['journal-00000000000000000002.log']);
     expect(readdirSync(directory)).not.toContain('kumo.lock');
     const reopened = await openKv(directory);

@@ -102,12 +102,12 @@ describe('recovery', () => {
 
   it('ignores and removes a leftover temporary snapshot', async () => {
     const image = await journalWith(2);
-    const leftover = join(image, 'snapshot-00000000000000000002.snap.tmp');
+    const leftover = join(image, 'snapshot-00000000000000000002.state.tmp');
     writeFileSync(leftover, Buffer.concat(encodeSnapshot(2, [{ service: 'kv', kind: 'set', key: 'forged', value: 'x' } as never])).subarray(0, 30));
     const { store, kv, log } = await openKv(image);
     expect([...kv.entries.keys()]).toEqual(['k1', 'k2']);
     expect(existsSync(leftover)).toBe(false);
-    expect(log).toEqual([expect.stringContaining('removed the leftover snapshot-00000000000000000002.snap.tmp')]);
+    expect(log).toEqual([expect.stringContaining('removed the leftover snapshot-00000000000000000002.state.tmp')]);
     await store.close();
   });
 
@@ -143,10 +143,10 @@ describe('recovery', () => {
     const image = crashImage(directory);
     await second.store.close();
     const whole = encodeSnapshot(4, [{ service: 'kv', kind: 'set', key: 'forged', value: 'x' } as never]);
-    writeFileSync(join(image, 'snapshot-00000000000000000004.snap'), Buffer.concat(whole.slice(0, -1)));
+    writeFileSync(join(image, 'snapshot-00000000000000000004.state'), Buffer.concat(whole.slice(0, -1)));
     const { store, kv, log } = await openKv(image);
     expect([...kv.entries.keys()]).toEqual(['a', 'b', 'c', 'd']);
-    expect(log).toEqual([expect.stringContaining('ignored the snapshot snapshot-00000000000000000004.snap')]);
+    expect(log).toEqual([expect.stringContaining('ignored the snapshot snapshot-00000000000000000004.state')]);
     expect(log[0]).toContain('no end marker');
     await store.close();
   });
