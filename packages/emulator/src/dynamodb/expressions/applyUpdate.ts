@@ -33,21 +33,36 @@ const LEGACY_MISMATCH = 'Type mismatch for attribute to update';
 
 export function applyUpdate(update: Update, item: Item): UpdateResult {
   const mismatch = update.source === 'legacy' ? LEGACY_MISMATCH : WRONG_OPERAND;
-  const values = new Map(
-    update.actions.flatMap((action) => (action.kind === 'set' ? [[action, evaluate(action.value, item)] as const] : [])),
-  );
+  const { actions } = update;
+  const values: (AttributeValue | undefined)[] = [];
+  for (const action of actions) values.push(action.kind === 'set' ? evaluate(action.value, item) : undefined);
   const root: AttributeValue = copyOf({ M: item });
-  const copies = new Set<AttributeValue>([root]);
-  const writes = update.actions.filter((action) => action.kind !== 'remove').sort((a, b) => comparePaths(a.path, b.path));
-  const removes = update.actions.filter((action) => action.kind === 'remove').sort((a, b) => comparePaths(b.path, a.path));
-  for (const action of [...writes, ...removes]) {
+  // Only a nested path copies containers on its way: most updates write top-level attributes.
+  let copies: Set<AttributeValue> | undefined;
+  for (const index of applicationOrder(actions)) {
+    const action = actions[index]!;
+    if (action.path.length > 1) copies ??= new Set([root]);
     const { parent, last } = locate(root, action.path, copies);
     const existing = step(parent, last);
-    const next = action.kind === 'set' ? values.get(action)! : change(action, existing, update.source, mismatch);
+    const next = action.kind === 'set' ? values[index]! : change(action, existing, update.source, mismatch);
     if (next === null) remove(parent, last);
     else if (next !== undefined) put(parent, last, next);
   }
-  return { item: (root as { M: Item }).M, updatedPaths: update.actions.map((action) => action.path) };
+  return { item: (root as { M: Item }).M, updatedPaths: actions.map((action) => action.path) };
+}
+
+/** The actions' indexes in the order they apply: writes in document order, then removals in reverse. */
+function applicationOrder(actions: readonly UpdateAction[]): number[] {
+  const order = actions.map((_, index) => index);
+  if (order.length < 2) return order;
+  return order.sort((a, b) => {
+    const x = actions[a]!;
+    const y = actions[b]!;
+    const xRemoves = x.kind === 'remove';
+    if (xRemoves !== (y.kind === 'remove')) return xRemoves ? 1 : -1;
+    // Array.prototype.sort is stable, so actions on equal paths keep their order, as before.
+    return xRemoves ? comparePaths(y.path, x.path) : comparePaths(x.path, y.path);
+  });
 }
 
 /** The new value for REMOVE, ADD and DELETE: null removes, undefined leaves things as they are. */
@@ -101,14 +116,14 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
  * The container that holds the last element of `path`, made writable: each map or list on the
  * way that is not yet one of this update's `copies` is copied and put in its parent's place.
  */
-function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeValue>): { parent: AttributeValue; last: PathElement } {
+function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeValue> | undefined): { parent: AttributeValue; last: PathElement } {
   let parent: AttributeValue | undefined = root;
   for (let index = 0; index < path.length - 1 && parent !== undefined; index += 1) {
     const element = path[index]!;
     let child = step(parent, element);
-    if (child !== undefined && !copies.has(child) && ('M' in child || 'L' in child)) {
+    if (child !== undefined && !copies!.has(child) && ('M' in child || 'L' in child)) {
       child = copyOf(child);
-      copies.add(child);
+      copies!.add(child);
       put(parent, element, child);
     }
     parent = child;
