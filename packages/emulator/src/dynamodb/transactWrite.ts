@@ -5,7 +5,7 @@
  * writes or none.
  */
 import { AwsError } from '../errors.js';
-import type { Item } from './attributeValue.js';
+import { newItem, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
 import type { CompiledExpressions, Condition, Update } from './expressions/index.js';
@@ -107,7 +107,7 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
 }
 
 function keyOf(item: Item, schema: KeySchema): Item {
-  const key: Item = Object.create(null);
+  const key = newItem();
   key[schema.hash.name] = item[schema.hash.name]!;
   if (schema.range) key[schema.range.name] = item[schema.range.name]!;
   return key;

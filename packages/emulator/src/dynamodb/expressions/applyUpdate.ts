@@ -14,7 +14,7 @@
  * every value the update does not touch with the old one: only the maps and lists on the way
  * to a written path are copied (copy on write), not the whole item.
  */
-import type { AttributeValue, Item } from '../attributeValue.js';
+import { newItem, type AttributeValue, type Item } from '../attributeValue.js';
 import { addNumbers, formatNumber, parseNumber, subtractNumbers } from '../numbers.js';
 import type { DocumentPath, Operand, PathElement, Update, UpdateAction } from './ast.js';
 import { validationError } from './errors.js';
@@ -138,8 +138,11 @@ function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeV
 /** A map or list one level deep: a new container holding the same values. */
 function copyOf(value: AttributeValue): AttributeValue {
   if ('L' in value) return { L: [...value.L] };
-  // Without a prototype, as items.ts builds maps, so `__proto__` stays an ordinary name.
-  return 'M' in value ? { M: Object.assign(Object.create(null) as Item, value.M) } : value;
+  if (!('M' in value)) return value;
+  // As items.ts builds maps, so `__proto__` stays an ordinary name.
+  const map = newItem();
+  for (const name in value.M) map[name] = value.M[name]!;
+  return { M: map };
 }
 
 function put(container: AttributeValue, element: PathElement, value: AttributeValue): void {
