@@ -15,7 +15,7 @@
  * to a written path are copied (copy on write), not the whole item.
  */
 import { newItem, type AttributeValue, type Item } from '../attributeValue.js';
-import { addNumbers, formatNumber, parseNumber, subtractNumbers } from '../numbers.js';
+import { addNumberTexts } from '../numbers.js';
 import type { DocumentPath, Operand, PathElement, Update, UpdateAction } from './ast.js';
 import { validationError } from './errors.js';
 import { readPath, step } from './paths.js';
@@ -54,15 +54,17 @@ export function applyUpdate(update: Update, item: Item): UpdateResult {
 /** The actions' indexes in the order they apply: writes in document order, then removals in reverse. */
 function applicationOrder(actions: readonly UpdateAction[]): number[] {
   const order = actions.map((_, index) => index);
-  if (order.length < 2) return order;
-  return order.sort((a, b) => {
+  const before = (a: number, b: number): number => {
     const x = actions[a]!;
     const y = actions[b]!;
     const xRemoves = x.kind === 'remove';
     if (xRemoves !== (y.kind === 'remove')) return xRemoves ? 1 : -1;
-    // Array.prototype.sort is stable, so actions on equal paths keep their order, as before.
     return xRemoves ? comparePaths(y.path, x.path) : comparePaths(x.path, y.path);
-  });
+  };
+  // Expressions mostly list their actions in that order already; the sort is stable, so actions
+  // on equal paths keep the order they were written in either way.
+  for (let index = 1; index < order.length; index += 1) if (before(index - 1, index) > 0) return order.sort(before);
+  return order;
 }
 
 /** The new value for REMOVE, ADD and DELETE: null removes, undefined leaves things as they are. */
@@ -95,8 +97,7 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
       const left = evaluate(operand.left, item);
       const right = evaluate(operand.right, item);
       if (!('N' in left) || !('N' in right)) throw validationError(WRONG_OPERAND);
-      const calculate = operand.operator === '+' ? addNumbers : subtractNumbers;
-      return { N: formatNumber(calculate(parseNumber(left.N), parseNumber(right.N))) };
+      return { N: addNumberTexts(left.N, right.N, operand.operator === '-') };
     }
     case 'function': {
       const [first, second] = operand.args as [Operand, Operand];
