@@ -91,7 +91,7 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
   const id = itemIdentity(key, schema);
   const existing = table.get(key, id);
-  const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : { write: put ?? (kind === 'Delete' ? null : undefined) };
+  const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : undefined;
   return {
     table,
     key,
@@ -99,10 +99,11 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
     // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
     identity: `${table.name} ${id}`,
     existing,
-    size: measured?.size,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,
-    ...change,
+    write: change ? change.write : (put ?? (kind === 'Delete' ? null : undefined)),
+    size: change ? change.size : measured?.size,
+    invalid: change?.invalid,
   };
 }
 
