@@ -37,6 +37,7 @@ const createTable = JSON.stringify({
 });
 const key = (i) => ({ pk: { S: `k${i % 1000}` }, sk: { S: '0' } });
 const item = (i) => ({ ...key(i), n: { N: String(i % 1000) }, payload: { S: 'x'.repeat(100) } });
+let transactions = 0;
 const operations = {
   PutItem: (i) => ({ TableName: 'bench', Item: item(i) }),
   GetItem: (i) => ({ TableName: 'bench', Key: key(i) }),
@@ -48,7 +49,9 @@ const operations = {
     ExpressionAttributeNames: { '#n': 'n' },
     ExpressionAttributeValues: { ':one': { N: '1' }, ':zero': { N: '0' }, ':payload': { S: `updated ${i}` } },
   }),
+  // With a ClientRequestToken of its own, as the SDK sends with every transaction.
   TransactWriteItems: (i) => ({
+    ClientRequestToken: `bench-${(transactions += 1)}`,
     TransactItems: Array.from({ length: 10 }, (_, j) => ({ Put: { TableName: 'bench', Item: { ...item(i), pk: { S: `t${i % 100}` }, sk: { S: String(j) } } } })),
   }),
   // The first page (100 of the 1,000 items) of a filtered Scan.

@@ -36,7 +36,8 @@ export interface ProjectionInput {
 /** ExpressionAttributeValues checked like item values; DynamoDB names the placeholder of a bad one. */
 function checkedValues(values: Record<string, unknown>): Item {
   const checked: Item = {};
-  for (const [placeholder, value] of Object.entries(values)) {
+  for (const placeholder in values) {
+    const value = values[placeholder];
     try {
       checked[placeholder] = checkValue(value, 0, {});
     } catch (error) {
@@ -56,8 +57,12 @@ export function compileExpressions(operation: ExpressionOperation, input: object
   const canonicalUpdates = updates && Object.fromEntries(
     Object.entries(updates).map(([name, update]) => [name, { ...update, Value: update.Value && checkValue(update.Value, 0, {}) }]),
   );
-  const request = { ...input, ExpressionAttributeValues: values && checkedValues(values), AttributeUpdates: canonicalUpdates } as ExpressionParameters;
-  return compileRequest(operation, request);
+  // Only the checked values differ from the request's own: the rest is read from it as it is.
+  const request =
+    values === undefined && canonicalUpdates === undefined
+      ? input
+      : { ...input, ExpressionAttributeValues: values && checkedValues(values), AttributeUpdates: canonicalUpdates };
+  return compileRequest(operation, request as ExpressionParameters);
 }
 
 /** The error of a write whose condition failed; with ALL_OLD it carries the item as it was. */

@@ -5,10 +5,10 @@
  * Also the item size DynamoDB bills and limits
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
  *
- * Items and maps are built without a prototype, so attribute names such as `__proto__` or
- * `toString` are ordinary names: never a prototype change, never a member inherited from Object.
+ * Items and maps are built by newItem (attributeValue.ts), so attribute names such as `__proto__`
+ * or `toString` are ordinary names: never a prototype change, never a member inherited from Object.
  */
-import type { AttributeValue, Item } from './attributeValue.js';
+import { newItem, type AttributeValue, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { canonicalNumber, parseNumber } from './numbers.js';
 import { validationMessage } from './validation/shapes.js';
@@ -42,7 +42,7 @@ export interface MeasuredItem {
 export function checkMeasuredItem(raw: Record<string, unknown>, options: ValueCheckOptions = {}): MeasuredItem {
   // DynamoDB checks every top-level name before it looks at the values.
   for (const name in raw) checkName(name);
-  const item: Item = Object.create(null);
+  const item = newItem();
   let size = 0;
   for (const name in raw) {
     const value = checkValue(raw[name], 0, options);
@@ -102,7 +102,7 @@ export function checkValue(raw: unknown, depth: number, options: ValueCheckOptio
       return { L: expectList(value).map((member) => checkValue(member, depth + 1, options)) };
     default: {
       if (typeof value !== 'object' || Array.isArray(value)) throw ddbErrors.serialization('Unexpected value type in payload');
-      const map: Record<string, AttributeValue> = Object.create(null);
+      const map = newItem();
       for (const name in value) {
         checkName(name);
         map[name] = checkValue((value as Record<string, unknown>)[name], depth + 1, options);

@@ -163,6 +163,31 @@ export function addNumbers(a: Decimal, b: Decimal): Decimal {
   return fromScaled(sum, scale);
 }
 
+/**
+ * The canonical text of `a + b` (or `a - b`) for number texts as the protocol carries them.
+ * Counters (`SET n = n + :one`, `ADD n :one`) add small integers: two canonical integers of at
+ * most 15 digits add exactly in floating point, and the sum prints in canonical form. Anything
+ * else is added as exact decimals.
+ */
+export function addNumberTexts(a: string, b: string, subtract = false): string {
+  if (isSmallInteger(a) && isSmallInteger(b)) return String(subtract ? Number(a) - Number(b) : Number(a) + Number(b));
+  const x = parseNumber(a);
+  const y = parseNumber(b);
+  return formatNumber(subtract ? subtractNumbers(x, y) : addNumbers(x, y));
+}
+
+/** A canonical integer of 1 to 15 digits (`0`, `42`, `-7`; never `-0` or `007`). */
+function isSmallInteger(text: string): boolean {
+  if (text === '0') return true;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digits = text.length - start;
+  if (digits < 1 || digits > 15) return false;
+  const first = text.charCodeAt(start);
+  if (first < 49 || first > 57) return false;
+  for (let index = start + 1; index < text.length; index += 1) if (!isDigit(text.charCodeAt(index))) return false;
+  return true;
+}
+
 export function negate(value: Decimal): Decimal {
   return { ...value, sign: -value.sign };
 }

@@ -5,7 +5,7 @@
  * writes or none.
  */
 import { AwsError } from '../errors.js';
-import type { Item } from './attributeValue.js';
+import { newItem, type Item } from './attributeValue.js';
 import { ddbErrors } from './errors.js';
 import { compileExpressions } from './expressionSeam.js';
 import type { CompiledExpressions, Condition, Update } from './expressions/index.js';
@@ -91,7 +91,7 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
   if (kind === 'Update') checkUpdateOfTable(compiled.update, table);
   const id = itemIdentity(key, schema);
   const existing = table.get(key, id);
-  const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : { write: put ?? (kind === 'Delete' ? null : undefined) };
+  const change = kind === 'Update' ? updateInTransaction(table, key, existing, compiled.update) : undefined;
   return {
     table,
     key,
@@ -99,15 +99,16 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
     // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
     identity: `${table.name} ${id}`,
     existing,
-    size: measured?.size,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,
-    ...change,
+    write: change ? change.write : (put ?? (kind === 'Delete' ? null : undefined)),
+    size: change ? change.size : measured?.size,
+    invalid: change?.invalid,
   };
 }
 
 function keyOf(item: Item, schema: KeySchema): Item {
-  const key: Item = Object.create(null);
+  const key = newItem();
   key[schema.hash.name] = item[schema.hash.name]!;
   if (schema.range) key[schema.range.name] = item[schema.range.name]!;
   return key;

@@ -7,7 +7,7 @@ import type { Item } from './attributeValue.js';
 import { applyUpdate, checkKeyNotUpdated, projectItem, updatePaths, type DocumentPath, type Update } from './expressions/index.js';
 import { itemSize } from './items.js';
 import { checkItemKeys, checkItemSize, checkKeyPaths } from './keyChecks.js';
-import { keyAttributes } from './model/keys.js';
+import { keyAttributes, type KeySchema } from './model/keys.js';
 import type { Table } from './model/table.js';
 
 export interface UpdatedItem {
@@ -23,8 +23,20 @@ export interface UpdatedItem {
  */
 export function checkUpdateOfTable(update: Update | undefined, table: Table): void {
   if (!update) return;
-  checkKeyNotUpdated(update, keyAttributes(table.settings.schema).map((attribute) => attribute.name));
+  checkKeyNotUpdated(update, keyNamesOf(table.settings.schema));
   checkKeyPaths(updatePaths(update), table);
+}
+
+/** A table's key attribute names, listed once per key schema (a table's schema never changes). */
+const keyNames = new WeakMap<KeySchema, readonly string[]>();
+
+function keyNamesOf(schema: KeySchema): readonly string[] {
+  let names = keyNames.get(schema);
+  if (names === undefined) {
+    names = keyAttributes(schema).map((attribute) => attribute.name);
+    keyNames.set(schema, names);
+  }
+  return names;
 }
 
 export function updatedItem(table: Table, key: Item, existing: Item | undefined, update: Update | undefined): UpdatedItem {
@@ -32,7 +44,7 @@ export function updatedItem(table: Table, key: Item, existing: Item | undefined,
   const size = itemSize(result.item);
   checkItemSize(size, 'Item size to update has exceeded the maximum allowed size');
   checkItemKeys(result.item, table);
-  return { ...result, size };
+  return { item: result.item, updatedPaths: result.updatedPaths, size };
 }
 
 /** The Attributes of UpdateItem's answer for each ReturnValues; undefined when there are none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNumbers, canonicalNumber, compareNumbers, compareNumberTexts, formatNumber, parseNumber, subtractNumbers } from '../../src/dynamodb/numbers.js';
+import { addNumbers, addNumberTexts, canonicalNumber, compareNumbers, compareNumberTexts, formatNumber, parseNumber, subtractNumbers } from '../../src/dynamodb/numbers.js';
 
 const n = parseNumber;
 
@@ -59,5 +59,23 @@ describe('DynamoDB numbers', () => {
     expect(formatNumber(subtractNumbers(n('1.5'), n('1.5')))).toBe('0');
     expect(formatNumber(subtractNumbers(n('-3'), n('4.25')))).toBe('-7.25');
     expect(() => addNumbers(n('99999999999999999999999999999999999999'), n('0.1'))).toThrow('38 significant digits');
+  });
+
+  it('adds number texts to the canonical text, small integers as exactly as any other number', () => {
+    const cases: [string, string, boolean, string][] = [
+      ['41', '1', false, '42'],
+      ['-5', '5', false, '0'],
+      ['0', '7', true, '-7'],
+      ['-7', '-8', true, '1'],
+      ['999999999999999', '999999999999999', false, '1999999999999998'],
+      ['-999999999999999', '999999999999999', true, '-1999999999999998'],
+      // Past 15 digits the sum is not exact in floating point; it is added as decimals.
+      ['9999999999999999', '1', false, '10000000000000000'],
+      ['99999999999999999999999999999999999999', '-1', false, '99999999999999999999999999999999999998'],
+      ['0.1', '0.2', false, '0.3'],
+      ['1', '0.5', true, '0.5'],
+    ];
+    for (const [a, b, subtract, sum] of cases) expect(addNumberTexts(a, b, subtract), `${a} ${subtract ? '-' : '+'} ${b}`).toBe(sum);
+    expect(() => addNumberTexts('99999999999999999999999999999999999999', '0.1')).toThrow('38 significant digits');
   });
 });

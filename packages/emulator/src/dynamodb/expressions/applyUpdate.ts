@@ -14,8 +14,8 @@
  * every value the update does not touch with the old one: only the maps and lists on the way
  * to a written path are copied (copy on write), not the whole item.
  */
-import type { AttributeValue, Item } from '../attributeValue.js';
-import { addNumbers, formatNumber, parseNumber, subtractNumbers } from '../numbers.js';
+import { newItem, type AttributeValue, type Item } from '../attributeValue.js';
+import { addNumberTexts } from '../numbers.js';
 import type { DocumentPath, Operand, PathElement, Update, UpdateAction } from './ast.js';
 import { validationError } from './errors.js';
 import { readPath, step } from './paths.js';
@@ -33,21 +33,38 @@ const LEGACY_MISMATCH = 'Type mismatch for attribute to update';
 
 export function applyUpdate(update: Update, item: Item): UpdateResult {
   const mismatch = update.source === 'legacy' ? LEGACY_MISMATCH : WRONG_OPERAND;
-  const values = new Map(
-    update.actions.flatMap((action) => (action.kind === 'set' ? [[action, evaluate(action.value, item)] as const] : [])),
-  );
+  const { actions } = update;
+  const values: (AttributeValue | undefined)[] = [];
+  for (const action of actions) values.push(action.kind === 'set' ? evaluate(action.value, item) : undefined);
   const root: AttributeValue = copyOf({ M: item });
-  const copies = new Set<AttributeValue>([root]);
-  const writes = update.actions.filter((action) => action.kind !== 'remove').sort((a, b) => comparePaths(a.path, b.path));
-  const removes = update.actions.filter((action) => action.kind === 'remove').sort((a, b) => comparePaths(b.path, a.path));
-  for (const action of [...writes, ...removes]) {
+  // Only a nested path copies containers on its way: most updates write top-level attributes.
+  let copies: Set<AttributeValue> | undefined;
+  for (const index of applicationOrder(actions)) {
+    const action = actions[index]!;
+    if (action.path.length > 1) copies ??= new Set([root]);
     const { parent, last } = locate(root, action.path, copies);
     const existing = step(parent, last);
-    const next = action.kind === 'set' ? values.get(action)! : change(action, existing, update.source, mismatch);
+    const next = action.kind === 'set' ? values[index]! : change(action, existing, update.source, mismatch);
     if (next === null) remove(parent, last);
     else if (next !== undefined) put(parent, last, next);
   }
-  return { item: (root as { M: Item }).M, updatedPaths: update.actions.map((action) => action.path) };
+  return { item: (root as { M: Item }).M, updatedPaths: actions.map((action) => action.path) };
+}
+
+/** The actions' indexes in the order they apply: writes in document order, then removals in reverse. */
+function applicationOrder(actions: readonly UpdateAction[]): number[] {
+  const order = actions.map((_, index) => index);
+  const before = (a: number, b: number): number => {
+    const x = actions[a]!;
+    const y = actions[b]!;
+    const xRemoves = x.kind === 'remove';
+    if (xRemoves !== (y.kind === 'remove')) return xRemoves ? 1 : -1;
+    return xRemoves ? comparePaths(y.path, x.path) : comparePaths(x.path, y.path);
+  };
+  // Expressions mostly list their actions in that order already; the sort is stable, so actions
+  // on equal paths keep the order they were written in either way.
+  for (let index = 1; index < order.length; index += 1) if (before(index - 1, index) > 0) return order.sort(before);
+  return order;
 }
 
 /** The new value for REMOVE, ADD and DELETE: null removes, undefined leaves things as they are. */
@@ -80,8 +97,7 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
       const left = evaluate(operand.left, item);
       const right = evaluate(operand.right, item);
       if (!('N' in left) || !('N' in right)) throw validationError(WRONG_OPERAND);
-      const calculate = operand.operator === '+' ? addNumbers : subtractNumbers;
-      return { N: formatNumber(calculate(parseNumber(left.N), parseNumber(right.N))) };
+      return { N: addNumberTexts(left.N, right.N, operand.operator === '-') };
     }
     case 'function': {
       const [first, second] = operand.args as [Operand, Operand];
@@ -101,14 +117,14 @@ function evaluate(operand: Operand, item: Item): AttributeValue {
  * The container that holds the last element of `path`, made writable: each map or list on the
  * way that is not yet one of this update's `copies` is copied and put in its parent's place.
  */
-function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeValue>): { parent: AttributeValue; last: PathElement } {
+function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeValue> | undefined): { parent: AttributeValue; last: PathElement } {
   let parent: AttributeValue | undefined = root;
   for (let index = 0; index < path.length - 1 && parent !== undefined; index += 1) {
     const element = path[index]!;
     let child = step(parent, element);
-    if (child !== undefined && !copies.has(child) && ('M' in child || 'L' in child)) {
+    if (child !== undefined && !copies!.has(child) && ('M' in child || 'L' in child)) {
       child = copyOf(child);
-      copies.add(child);
+      copies!.add(child);
       put(parent, element, child);
     }
     parent = child;
@@ -123,8 +139,11 @@ function locate(root: AttributeValue, path: DocumentPath, copies: Set<AttributeV
 /** A map or list one level deep: a new container holding the same values. */
 function copyOf(value: AttributeValue): AttributeValue {
   if ('L' in value) return { L: [...value.L] };
-  // Without a prototype, as items.ts builds maps, so `__proto__` stays an ordinary name.
-  return 'M' in value ? { M: Object.assign(Object.create(null) as Item, value.M) } : value;
+  if (!('M' in value)) return value;
+  // As items.ts builds maps, so `__proto__` stays an ordinary name.
+  const map = newItem();
+  for (const name in value.M) map[name] = value.M[name]!;
+  return { M: map };
 }
 
 function put(container: AttributeValue, element: PathElement, value: AttributeValue): void {

@@ -39,33 +39,56 @@ export function checkFilterAvoidsKeys(filter: Condition, keyNames: readonly stri
 
 /** Every document path a condition reads, in reading order. */
 export function conditionPaths(condition: Condition): DocumentPath[] {
-  switch (condition.kind) {
-    case 'and':
-    case 'or':
-      return [...conditionPaths(condition.left), ...conditionPaths(condition.right)];
-    case 'not':
-      return conditionPaths(condition.condition);
-    case 'compare':
-      return operandPaths([condition.left, condition.right]);
-    case 'between':
-      return operandPaths([condition.operand, condition.lower, condition.upper]);
-    case 'in':
-      return operandPaths([condition.operand, ...condition.list]);
-    case 'call':
-      return operandPaths(condition.args);
-  }
+  const paths: DocumentPath[] = [];
+  collectConditionPaths(condition, paths);
+  return paths;
 }
 
 /** Every document path an update writes or reads, in reading order. */
 export function updatePaths(update: Update): DocumentPath[] {
-  return update.actions.flatMap((action) => [action.path, ...(action.kind === 'set' ? operandPaths([action.value]) : [])]);
+  const paths: DocumentPath[] = [];
+  for (const action of update.actions) {
+    paths.push(action.path);
+    if (action.kind === 'set') collectOperandPaths(action.value, paths);
+  }
+  return paths;
 }
 
-function operandPaths(operands: readonly Operand[]): DocumentPath[] {
-  return operands.flatMap((operand): DocumentPath[] => {
-    if (operand.kind === 'path') return [operand.path];
-    if (operand.kind === 'function') return operandPaths(operand.args);
-    if (operand.kind === 'arithmetic') return operandPaths([operand.left, operand.right]);
-    return [];
-  });
+// The collectors push into one list: every Scan with a filter and every update lists its paths.
+function collectConditionPaths(condition: Condition, paths: DocumentPath[]): void {
+  switch (condition.kind) {
+    case 'and':
+    case 'or':
+      collectConditionPaths(condition.left, paths);
+      collectConditionPaths(condition.right, paths);
+      return;
+    case 'not':
+      collectConditionPaths(condition.condition, paths);
+      return;
+    case 'compare':
+      collectOperandPaths(condition.left, paths);
+      collectOperandPaths(condition.right, paths);
+      return;
+    case 'between':
+      collectOperandPaths(condition.operand, paths);
+      collectOperandPaths(condition.lower, paths);
+      collectOperandPaths(condition.upper, paths);
+      return;
+    case 'in':
+      collectOperandPaths(condition.operand, paths);
+      for (const operand of condition.list) collectOperandPaths(operand, paths);
+      return;
+    case 'call':
+      for (const operand of condition.args) collectOperandPaths(operand, paths);
+      return;
+  }
+}
+
+function collectOperandPaths(operand: Operand, paths: DocumentPath[]): void {
+  if (operand.kind === 'path') paths.push(operand.path);
+  else if (operand.kind === 'function') for (const argument of operand.args) collectOperandPaths(argument, paths);
+  else if (operand.kind === 'arithmetic') {
+    collectOperandPaths(operand.left, paths);
+    collectOperandPaths(operand.right, paths);
+  }
 }

@@ -41,27 +41,31 @@ const STYLES: Partial<Record<ExpressionOperation, Styles>> = {
   },
 };
 
+/** The expressions of each style that read ExpressionAttributeValues (a projection reads none). */
+const VALUE_EXPRESSIONS = new Map(
+  Object.values(STYLES).map((styles) => [styles, styles.expressions.filter((name) => name !== 'ProjectionExpression')]),
+);
+
 export function checkParameterStyles(operation: ExpressionOperation, request: object): void {
   const styles = STYLES[operation];
   if (styles === undefined) return;
   const present = (name: string) => (request as Record<string, unknown>)[name] != null;
-  const expressions = styles.expressions.filter(present);
-  if (expressions.length > 0) {
+  // Every request with expressions passes here: the lists are only built for an error message.
+  if (styles.expressions.some(present)) {
     // KeyConditions may go with a FilterExpression or ProjectionExpression: only
     // KeyConditionExpression replaces it.
-    const legacy = styles.legacy.filter(
-      (name) => present(name) && !(name === 'KeyConditions' && !present('KeyConditionExpression')),
-    );
-    if (legacy.length > 0) {
+    const mixed = (name: string) => present(name) && !(name === 'KeyConditions' && !present('KeyConditionExpression'));
+    if (styles.legacy.some(mixed)) {
       throw validationError(
-        `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${legacy.join(', ')}} Expression parameters: {${expressions.join(', ')}}`,
+        `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${styles.legacy.filter(mixed).join(', ')}} Expression parameters: {${styles.expressions.filter(present).join(', ')}}`,
       );
     }
   } else if (present('ExpressionAttributeNames')) {
     throw validationError('ExpressionAttributeNames can only be specified when using expressions');
   }
-  const valueExpressions = styles.expressions.filter((name) => name !== 'ProjectionExpression');
-  if (valueExpressions.length > 0 && present('ExpressionAttributeValues') && !valueExpressions.some(present)) {
+  if (!present('ExpressionAttributeValues')) return;
+  const valueExpressions = VALUE_EXPRESSIONS.get(styles)!;
+  if (valueExpressions.length > 0 && !valueExpressions.some(present)) {
     throw validationError(
       `ExpressionAttributeValues can only be specified when using expressions: ${valueExpressions.join(' and ')} ${valueExpressions.length > 1 ? 'are' : 'is'} null`,
     );

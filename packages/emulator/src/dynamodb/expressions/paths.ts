@@ -41,7 +41,8 @@ export interface OverlapRanks {
 /** Records, for each path against each earlier one, whether they overlap or conflict. */
 export function checkOverlaps(paths: readonly DocumentPath[], issues: Issues, ranks: OverlapRanks): void {
   paths.forEach((path, index) => {
-    for (const earlier of paths.slice(0, index)) {
+    for (let before = 0; before < index; before += 1) {
+      const earlier = paths[before]!;
       const relation = relate(earlier, path);
       if (relation === undefined) continue;
       issues.add(

@@ -4,7 +4,7 @@
  * picks from one map share that map, and paths that lead nowhere are left out. The same
  * function answers ReturnValues UPDATED_OLD and UPDATED_NEW, with the paths an update touched.
  */
-import type { AttributeValue, Item } from '../attributeValue.js';
+import { newItem, type AttributeValue, type Item } from '../attributeValue.js';
 import type { DocumentPath, PathElement } from './ast.js';
 import { readPath } from './paths.js';
 
@@ -41,8 +41,8 @@ function valueOf(node: Node): AttributeValue {
 }
 
 function mapOf(node: Node): Item {
-  // Without a prototype, as items.ts builds items: a projected `__proto__` is an attribute, not a prototype.
-  const result: Item = Object.create(null);
+  // As items.ts builds items: a projected `__proto__` is an attribute, not a prototype.
+  const result = newItem();
   for (const [name, child] of node.children) result[String(name)] = valueOf(child);
   return result;
 }

@@ -75,8 +75,9 @@ export function compileRequest(operation: ExpressionOperation, request: Expressi
     KeyConditionExpression == null ? undefined : compileCondition('KeyConditionExpression', KeyConditionExpression, usage);
   if (FilterExpression != null) compiled.filter = compileCondition('FilterExpression', FilterExpression, usage);
   if (ProjectionExpression != null) compiled.projection = compileProjection(ProjectionExpression, usage);
-  const expressions = [UpdateExpression, ConditionExpression, KeyConditionExpression, FilterExpression, ProjectionExpression];
-  if (expressions.some((expression) => expression != null)) usage.assertAllUsed();
+  const anyExpression =
+    UpdateExpression != null || ConditionExpression != null || KeyConditionExpression != null || FilterExpression != null || ProjectionExpression != null;
+  if (anyExpression) usage.assertAllUsed();
 
   if (keyCondition) compiled.keyConditions = keyConditionsOf(keyCondition);
   else if (request.KeyConditions) compiled.keyConditions = keyConditionsFrom(request.KeyConditions);

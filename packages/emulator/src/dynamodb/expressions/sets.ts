@@ -4,7 +4,7 @@
  * The result keeps the existing members in their order and appends the new ones.
  */
 import type { AttributeValue } from '../attributeValue.js';
-import { addNumbers, formatNumber, parseNumber } from '../numbers.js';
+import { addNumberTexts } from '../numbers.js';
 import { bytes, numbersEqual } from './values.js';
 
 type SetType = 'SS' | 'NS' | 'BS';
@@ -29,7 +29,7 @@ function members(value: AttributeValue, type: SetType): readonly string[] {
 /** The sum or union of `existing` and `operand`, or undefined when their types do not allow it. */
 export function addTo(existing: AttributeValue, operand: AttributeValue): AttributeValue | undefined {
   if ('N' in existing && 'N' in operand) {
-    return { N: formatNumber(addNumbers(parseNumber(existing.N), parseNumber(operand.N))) };
+    return { N: addNumberTexts(existing.N, operand.N) };
   }
   const type = setType(existing);
   if (type === undefined || setType(operand) !== type) return undefined;

@@ -121,7 +121,7 @@ function checkType(value: unknown, shape: Shape): void {
     case 'attributeValue':
       if (isList) throw ddbErrors.serialization('Start of list found where not expected');
       if (!isObject) throw ddbErrors.serialization(shape.kind === 'map' ? 'Expected map or null' : 'Unexpected value type in payload');
-      if (shape.kind === 'map') for (const member of Object.values(value)) checkType(member, shape.value);
+      if (shape.kind === 'map') for (const name in value) checkType((value as Record<string, unknown>)[name], shape.value);
       if (shape.kind === 'structure') checkTypes(value as Record<string, unknown>, shape.members);
       return;
   }
@@ -164,8 +164,8 @@ function checkMember(value: unknown, shape: Shape, path: string, errors: string[
     }
     case 'map': {
       const map = value as Record<string, unknown>;
-      const keys = Object.keys(map);
-      checkLength(map, keys.length, shape, path, errors);
+      // Most maps (items, keys, placeholders) have no length limits: nothing to count for them.
+      if (shape.min !== undefined || shape.max !== undefined) checkLength(map, Object.keys(map).length, shape, path, errors);
       checkMapKeysAndValues(map, shape, path, errors);
       // An attribute value's content is items.ts's to check: no member path to build for it.
       if (shape.value.kind === 'attributeValue') return;
