@@ -6,7 +6,7 @@
  * Items travel as stored; `reviveItem` gives them back their prototype-less maps.
  */
 import type { StateChange, StateStore } from '../../storage/stateStore.js';
-import type { AttributeValue, Item } from '../attributeValue.js';
+import { newItem, type AttributeValue, type Item } from '../attributeValue.js';
 import type { KeySchema } from './keys.js';
 import type { IndexKind, Projection, Throughput } from './secondaryIndex.js';
 import type { Table, TableSettings } from './table.js';
@@ -63,7 +63,8 @@ export function definitionOf(table: Table): TableDefinition {
  * without a prototype, so `__proto__` or `toString` stay attribute names.
  */
 export function reviveItem(stored: Item): Item {
-  const item: Item = Object.create(null);
+  // Built as the live path builds items (newItem), so a replayed table is as fast as a fresh one.
+  const item = newItem();
   for (const name in stored) item[name] = reviveValue(stored[name]!);
   return item;
 }
