@@ -164,41 +164,9 @@ export class BlobStore implements BodyStore {
 
   /** Stores a body from a stream, feeding every chunk to `observe` on the way. */
   async write(source: AsyncIterable<Buffer>, observe: ByteObserver, maxSize = Number.MAX_SAFE_INTEGER): Promise<Blob> {
-    const buffered: Buffer[] = [];
-    let size = 0;
-    let file: WriteStream | undefined;
-    let path: string | undefined;
-    try {
-      for await (const chunk of source) {
-        observe(chunk);
-        size += chunk.length;
-        if (size > maxSize) throw new BodyTooLargeError(size);
-        if (file) {
-          if (!file.write(chunk)) await once(file, 'drain');
-          continue;
-        }
-        buffered.push(chunk);
-        if (size > SPILL_THRESHOLD) {
-          path = join(await this.ensureDirectory(), randomBytes(16).toString('hex'));
-          file = createWriteStream(path);
-          for (const earlier of buffered) file.write(earlier);
-          buffered.length = 0;
-          if (file.writableNeedDrain) await once(file, 'drain');
-        }
-      }
-      if (file && path) {
-        file.end();
-        await once(file, 'finish');
-        return new FileBlob(path, size);
-      }
-      return size === 0 ? emptyBlob : new MemoryBlob(buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered));
-    } catch (error) {
-      if (file && path) {
-        file.destroy();
-        await unlink(path).catch(() => undefined);
-      }
-      throw error;
-    }
+    const body = await spoolBody(source, observe, maxSize, async () => join(await this.ensureDirectory(), randomBytes(16).toString('hex')));
+    if (body.path !== undefined) return new FileBlob(body.path, body.size);
+    return body.size === 0 ? emptyBlob : new MemoryBlob(body.data!);
   }
 
   fromBuffer(data: Buffer): Blob {
@@ -219,6 +187,63 @@ export class BlobStore implements BodyStore {
       return mkdtemp(join(parent, 'kumo-bodies-'));
     })();
     return this.directory;
+  }
+}
+
+/** A body as read: in memory while small, else in the file it was streamed to. */
+export interface SpooledBody {
+  readonly size: number;
+  /** The bytes, when the body stayed in memory. */
+  readonly data?: Buffer;
+  /** The file, when the body passed SPILL_THRESHOLD. */
+  readonly path?: string;
+}
+
+/**
+ * Reads a body, feeding every chunk to `observe`: kept in memory while it is at most
+ * SPILL_THRESHOLD bytes, streamed to the file `spillTo()` names once it passes that, so a large
+ * body is never held whole. `flush`: the file is fsynced before it closes. A failure (the body
+ * too large, the source broken) removes the file.
+ */
+export async function spoolBody(
+  source: AsyncIterable<Buffer>,
+  observe: ByteObserver,
+  maxSize: number,
+  spillTo: () => Promise<string>,
+  flush = false,
+): Promise<SpooledBody> {
+  const buffered: Buffer[] = [];
+  let size = 0;
+  let file: WriteStream | undefined;
+  let path: string | undefined;
+  try {
+    for await (const chunk of source) {
+      observe(chunk);
+      size += chunk.length;
+      if (size > maxSize) throw new BodyTooLargeError(size);
+      if (file) {
+        if (!file.write(chunk)) await once(file, 'drain');
+        continue;
+      }
+      buffered.push(chunk);
+      if (size > SPILL_THRESHOLD) {
+        path = await spillTo();
+        file = createWriteStream(path, { flush });
+        for (const earlier of buffered) file.write(earlier);
+        buffered.length = 0;
+        if (file.writableNeedDrain) await once(file, 'drain');
+      }
+    }
+    if (file && path !== undefined) {
+      file.end();
+      await once(file, 'close');
+      return { size, path };
+    }
+    return { size, data: buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered) };
+  } catch (error) {
+    file?.destroy();
+    if (path !== undefined) await unlink(path).catch(() => undefined);
+    throw error;
   }
 }
 

@@ -12,12 +12,11 @@
  * temporary files) is deleted when the state is opened again.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { BodyTooLargeError, ConcatenatedBlob, emptyBlob, SPILL_THRESHOLD, type Blob, type BodyStore, type ByteObserver } from './blobs.js';
+import { ConcatenatedBlob, emptyBlob, spoolBody, type Blob, type BodyStore, type ByteObserver } from './blobs.js';
 
 /** A body as a record names it. */
 export interface BlobReference {
@@ -99,42 +98,14 @@ export class ContentBlobs implements BodyStore {
 
   async write(source: AsyncIterable<Buffer>, observe: ByteObserver, maxSize = Number.MAX_SAFE_INTEGER): Promise<Blob> {
     const hash = createHash('sha256');
-    const buffered: Buffer[] = [];
-    let size = 0;
-    let file: WriteStream | undefined;
-    let temporary: string | undefined;
-    try {
-      for await (const chunk of source) {
-        observe(chunk);
-        hash.update(chunk);
-        size += chunk.length;
-        if (size > maxSize) throw new BodyTooLargeError(size);
-        if (file) {
-          if (!file.write(chunk)) await once(file, 'drain');
-          continue;
-        }
-        buffered.push(chunk);
-        if (size > SPILL_THRESHOLD) {
-          temporary = await this.temporaryPath();
-          // `flush`: the file is fsynced before it closes.
-          file = createWriteStream(temporary, { flush: true });
-          for (const earlier of buffered) file.write(earlier);
-          buffered.length = 0;
-          if (file.writableNeedDrain) await once(file, 'drain');
-        }
-      }
-      if (file) {
-        file.end();
-        await once(file, 'close');
-      }
-    } catch (error) {
-      file?.destroy();
-      if (temporary) await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-    if (size === 0) return emptyBlob;
-    const data = file ? undefined : buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered);
-    return this.keep(hash.digest('hex'), size, temporary, data);
+    const hashed: ByteObserver = (chunk) => {
+      observe(chunk);
+      hash.update(chunk);
+    };
+    // A spilled body's file is fsynced before it closes: keep() then names it by its content.
+    const body = await spoolBody(source, hashed, maxSize, () => this.temporaryPath(), true);
+    if (body.size === 0) return emptyBlob;
+    return this.keep(hash.digest('hex'), body.size, body.path, body.data);
   }
 
   /**

@@ -2,21 +2,13 @@
  * The durable store while it runs: group commit, the durability promise, the flush interval,
  * afterDurable, snapshots past the threshold and on close.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listDirectory } from '../../src/storage/layout.js';
-import { openKv, tempDirectory, writeRecords } from './kvState.js';
+import { openKv, temporaryDirectories, writeRecords } from './kvState.js';
 
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-function fresh(): string {
-  const directory = tempDirectory();
-  directories.push(directory);
-  return directory;
-}
+const fresh = temporaryDirectories();
 
 describe('durable store', () => {
   it('writes changes noted together as one record: many concurrent writes, fewer flushes', async () => {

@@ -2,7 +2,8 @@
  * A small PersistentState for the store's own tests: string keys and values, one change kind
  * per write. The store is generic over changes; this is the least a service can be.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DurableStateStore, type DurableStoreOptions } from '../../src/storage/durableStore.js';
@@ -52,6 +53,19 @@ export class KvState implements PersistentState {
 
 export function tempDirectory(label = 'kumo-store-'): string {
   return mkdtempSync(join(tmpdir(), label));
+}
+
+/** Makes temporary directories for a test file, every one removed once the file's tests are done. */
+export function temporaryDirectories(): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const directory of made) rmSync(directory, { recursive: true, force: true });
+  });
+  return () => {
+    const directory = tempDirectory();
+    made.push(directory);
+    return directory;
+  };
 }
 
 /** Opens a store on `directory` with a fresh KvState, collecting the store's log lines. */

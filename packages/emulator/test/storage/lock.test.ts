@@ -4,23 +4,15 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inspectDataDir, resetDataDir, startEmulator, StorageError } from '@kumo-testkit/emulator';
 import { inspectServices } from '../../src/storage/dataDir.js';
-import { KvState, openKv, tempDirectory, writeRecords } from './kvState.js';
+import { KvState, openKv, temporaryDirectories, writeRecords } from './kvState.js';
 
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-function fresh(): string {
-  const directory = tempDirectory();
-  directories.push(directory);
-  return directory;
-}
+const fresh = temporaryDirectories();
 
 const holderSince = (directory: string): string => (JSON.parse(readFileSync(join(directory, 'kumo.lock'), 'utf8')) as { since: string }).since;
 

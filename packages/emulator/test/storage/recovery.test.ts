@@ -5,23 +5,14 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEADER_BYTES, scanFrames } from '../../src/storage/framing.js';
 import { DurableStateStore } from '../../src/storage/durableStore.js';
 import { encodeSnapshot } from '../../src/storage/snapshotFile.js';
 import { StorageError } from '../../src/storage/storageError.js';
-import { KvState, openKv, tempDirectory, writeRecords } from './kvState.js';
+import { KvState, openKv, temporaryDirectories, writeRecords } from './kvState.js';
 
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
-});
-
-function fresh(): string {
-  const directory = tempDirectory();
-  directories.push(directory);
-  return directory;
-}
+const fresh = temporaryDirectories();
 
 /** The files as a crash would leave them, without the lock (whose holder is this live process). */
 function crashImage(directory: string): string {
