@@ -113,22 +113,32 @@ async function serve(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return 0;
 }
 
-function dataDirArgument(command: string, argv: string[], env: NodeJS.ProcessEnv): string {
-  const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, strict: true });
-  const dataDir = values['data-dir'] ?? env.KUMO_DATA_DIR;
-  if (!dataDir) throw new Error(`${command} needs a data directory: pass --data-dir <d> (or set KUMO_DATA_DIR).`);
-  return resolve(dataDir);
-}
-
-async function inspect(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs a command on the data directory `--data-dir` (or KUMO_DATA_DIR) names: exit 2 with the
+ * usage when none is given, 1 with the reason when `action` fails, else what it printed and 0.
+ */
+async function onDataDir(command: string, argv: string[], env: NodeJS.ProcessEnv, action: (directory: string) => Promise<string>): Promise<number> {
   let directory: string;
   try {
-    directory = dataDirArgument('inspect', argv, env);
+    const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, strict: true });
+    const given = values['data-dir'] ?? env.KUMO_DATA_DIR;
+    if (!given) throw new Error(`${command} needs a data directory: pass --data-dir <d> (or set KUMO_DATA_DIR).`);
+    directory = resolve(given);
   } catch (error) {
-    process.stderr.write(`kumo-testkit inspect: ${(error as Error).message}\n${USAGE}`);
+    process.stderr.write(`kumo-testkit ${command}: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   try {
+    process.stdout.write(`${await action(directory)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`kumo-testkit ${command}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function inspect(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return onDataDir('inspect', argv, env, async (directory) => {
     const found = await inspectDataDir(directory);
     const holder = found.lockHolder
       ? `held by pid ${found.lockHolder.pid} on ${found.lockHolder.host} since ${found.lockHolder.since}${found.lockHolder.alive ? '' : ' (not running: the next emulator takes it over)'}`
@@ -145,28 +155,13 @@ async function inspect(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
       }),
     ];
     if (found.resources.length === 0) lines.push('(no buckets, tables or queues)');
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`kumo-testkit inspect: ${(error as Error).message}\n`);
-    return 1;
-  }
+    return lines.join('\n');
+  });
 }
 
-async function reset(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let directory: string;
-  try {
-    directory = dataDirArgument('reset', argv, env);
-  } catch (error) {
-    process.stderr.write(`kumo-testkit reset: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  try {
+function reset(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return onDataDir('reset', argv, env, async (directory) => {
     await resetDataDir(directory);
-    process.stdout.write(`kumo-testkit: data directory ${directory} reset: every bucket, table and queue in it is gone.\n`);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`kumo-testkit reset: ${(error as Error).message}\n`);
-    return 1;
-  }
+    return `kumo-testkit: data directory ${directory} reset: every bucket, table and queue in it is gone.`;
+  });
 }
