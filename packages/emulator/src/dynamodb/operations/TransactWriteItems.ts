@@ -121,12 +121,11 @@ export default defineOperation<TransactWriteItemsInput>({
       const { consumedCapacity, response } = run(input, context);
       return { ...response, ConsumedCapacity: consumedCapacity };
     }
-    const fingerprint = JSON.stringify(input.TransactItems);
-    const known = context.state.clientTokens.lookup(token, fingerprint, context.now);
+    const known = context.state.clientTokens.lookup(token, input.TransactItems, context.now);
     if (known.kind === 'mismatch') throw ddbErrors.idempotentParameterMismatch();
     if (known.kind === 'replay') return { ...(known.response as Record<string, unknown>), ConsumedCapacity: replayCapacity(input, context) };
     const { consumedCapacity, response } = run(input, context);
-    context.state.clientTokens.remember(token, fingerprint, context.now, response);
+    context.state.clientTokens.remember(token, input.TransactItems, context.now, response);
     return { ...response, ConsumedCapacity: consumedCapacity };
   },
 });
