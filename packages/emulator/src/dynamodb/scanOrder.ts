@@ -51,19 +51,38 @@ function scanLayout(source: ReadSource): readonly PlacedPartition[] {
   return partitions;
 }
 
+/** The partitions a segment reads, `[low, high)` in scan order: a contiguous range of hashes. */
+function segmentBounds(partitions: readonly PlacedPartition[], segment: Segment | undefined): { low: number; high: number } {
+  if (!segment) return { low: 0, high: partitions.length };
+  const segmentOf = (index: number) => Math.floor((partitions[index]!.hash * segment.totalSegments) / 2 ** 32);
+  return {
+    low: firstIndex(partitions.length, (index) => segmentOf(index) >= segment.segment),
+    high: firstIndex(partitions.length, (index) => segmentOf(index) > segment.segment),
+  };
+}
+
 /** Reads the source into `page` in scan order, from `start` on, until the page is full or the source (or segment) ends. */
 export function scanInto(page: Page, source: ReadSource, segment: Segment | undefined, start: StartKey | undefined): void {
   const { hash, range } = source.schema;
   const partitions = scanLayout(source);
-  const from = start && place(keyToken(start.key[hash.name]!, hash.type));
-  for (let i = from ? firstIndex(partitions.length, (index) => compare(partitions[index]!, from) >= 0) : 0; i < partitions.length; i++) {
-    const { entries, hash: partitionHash } = partitions[i]!;
-    if (segment && Math.floor((partitionHash * segment.totalSegments) / 2 ** 32) !== segment.segment) continue;
-    // Only the start key's own partition is read from a position; every other one whole.
-    let low = 0;
-    if (from && compare(partitions[i]!, from) === 0) {
-      low = partitionBounds(entries, range, undefined, true, { id: start!.id, ...(range && { sort: start!.key[range.name] }) }).low;
+  // The bounds are found once, so the loop below reads partitions without testing each one.
+  const bounds = segmentBounds(partitions, segment);
+  const high = bounds.high;
+  let low = bounds.low;
+  if (start) {
+    const from = place(keyToken(start.key[hash.name]!, hash.type));
+    low = Math.max(low, firstIndex(partitions.length, (index) => compare(partitions[index]!, from) >= 0));
+    const own = partitions[low];
+    if (low < high && compare(own!, from) === 0) {
+      // Only the start key's own partition is read from a position; every other one whole.
+      const { entries } = own!;
+      const position = partitionBounds(entries, range, undefined, true, { id: start.id, ...(range && { sort: start.key[range.name] }) }).low;
+      if (!page.addRange(entries, position, entries.length, true)) return;
+      low += 1;
     }
-    if (!page.addRange(entries, low, entries.length, true)) return;
+  }
+  for (let index = low; index < high; index += 1) {
+    const { entries } = partitions[index]!;
+    if (!page.addRange(entries, 0, entries.length, true)) return;
   }
 }

@@ -36,8 +36,6 @@ export interface PreparedAction {
   readonly key: Item;
   /** The item's identity in its table (model/keys.ts `itemIdentity`). */
   readonly id: string;
-  /** Names the item across tables, to refuse two actions on one item. */
-  readonly identity: string;
   readonly existing?: Item;
   readonly condition?: Condition;
   readonly returnValuesOnFailure?: string;
@@ -96,8 +94,6 @@ export function prepareAction(context: DynamoDbContext, item: TransactWriteItem)
     table,
     key,
     id,
-    // Table names have no spaces (NAME_PATTERN), so the space cannot be part of a name.
-    identity: `${table.name} ${id}`,
     existing,
     condition: compiled.condition,
     returnValuesOnFailure: action.ReturnValuesOnConditionCheckFailure,

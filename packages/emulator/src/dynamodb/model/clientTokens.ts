@@ -2,6 +2,12 @@
  * TransactWriteItems' ClientRequestToken: for ten minutes of the emulator's clock after a
  * transaction succeeded, the same token with the same request answers the same again without
  * writing anything, and with a different request is refused.
+ *
+ * Requests are told apart by their fingerprint, the JSON text of their TransactItems. The SDK
+ * sends a new token with every transaction and almost none comes again, so the text is written
+ * only when it is compared (the token came again) or stored (the journal): writing it for every
+ * transaction cost 5 to 20 µs for ten puts. Until then the parsed TransactItems are kept: nothing
+ * changes a request after parsing, and a stored item is never changed (a write stores a new one).
  */
 import type { DynamoDbJournal } from './changes.js';
 
@@ -9,10 +15,26 @@ const WINDOW_MILLIS = 10 * 60 * 1000;
 /** Expired tokens are swept once the map has grown this much since the last sweep. */
 const MIN_SWEEP_SIZE = 64;
 
-export interface Remembered {
-  readonly fingerprint: string;
-  readonly at: number;
-  readonly response: unknown;
+export class Remembered {
+  constructor(
+    private request: unknown,
+    readonly at: number,
+    readonly response: unknown,
+    private text?: string,
+  ) {}
+
+  get fingerprint(): string {
+    if (this.text === undefined) {
+      this.text = fingerprintOf(this.request);
+      // The text replaces the parsed request, which is then no longer needed.
+      this.request = undefined;
+    }
+    return this.text;
+  }
+}
+
+function fingerprintOf(request: unknown): string {
+  return JSON.stringify(request);
 }
 
 export type TokenLookup = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly response: unknown } | { readonly kind: 'mismatch' };
@@ -24,20 +46,29 @@ export class ClientTokens {
   /** A token outlives a restart: it is noted, and replayed through `remember`. */
   constructor(private readonly journal?: DynamoDbJournal) {}
 
-  lookup(token: string, fingerprint: string, now: number): TokenLookup {
+  /** `request`: the TransactItems sent with `token` now. */
+  lookup(token: string, request: unknown, now: number): TokenLookup {
     const cutoff = now - WINDOW_MILLIS;
     const remembered = this.tokens.get(token);
     if (!remembered || remembered.at <= cutoff) {
       this.tokens.delete(token);
       return { kind: 'new' };
     }
-    return remembered.fingerprint === fingerprint ? { kind: 'replay', response: remembered.response } : { kind: 'mismatch' };
+    return remembered.fingerprint === fingerprintOf(request) ? { kind: 'replay', response: remembered.response } : { kind: 'mismatch' };
   }
 
-  remember(token: string, fingerprint: string, now: number, response: unknown): void {
-    this.tokens.set(token, { fingerprint, at: now, response });
-    this.journal?.clientToken(token, fingerprint, now, response);
+  /** Remembers what a transaction with `token` and these TransactItems answered. */
+  remember(token: string, request: unknown, now: number, response: unknown): void {
+    const remembered = new Remembered(request, now, response);
+    this.tokens.set(token, remembered);
+    this.journal?.clientToken(token, remembered.fingerprint, now, response);
     if (this.tokens.size >= this.sweepAt) this.forgetBefore(now - WINDOW_MILLIS);
+  }
+
+  /** A token read back from the journal, with the fingerprint it was noted with. */
+  restore(token: string, fingerprint: string, at: number, response: unknown): void {
+    this.tokens.set(token, new Remembered(undefined, at, response, fingerprint));
+    if (this.tokens.size >= this.sweepAt) this.forgetBefore(at - WINDOW_MILLIS);
   }
 
   /** Every token remembered, expired ones included until a sweep drops them. */

@@ -103,7 +103,7 @@ export class DynamoDbState implements PersistentState {
         this.stored(change.table, change).deleteById(change.id);
         return;
       case 'clientToken':
-        return this.clientTokens.remember(change.token, change.fingerprint, change.at, change.response);
+        return this.clientTokens.restore(change.token, change.fingerprint, change.at, change.response);
       default:
         throw new Error(
           `A stored DynamoDB change has the kind "${(change as StateChange).kind}", which this emulator does not know: ` +

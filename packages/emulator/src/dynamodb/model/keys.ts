@@ -49,9 +49,11 @@ export function keyToken(value: AttributeValue, type: ScalarType): string {
 
 /** Identifies an item by its primary key under `schema`. */
 export function itemIdentity(item: Item, schema: KeySchema): string {
-  // The JSON text of [hash] or [hash, range], written without building the array: every write and lookup names its item.
-  const hash = JSON.stringify(keyToken(item[schema.hash.name]!, schema.hash.type));
-  return schema.range ? `[${hash},${JSON.stringify(keyToken(item[schema.range.name]!, schema.range.type))}]` : `[${hash}]`;
+  // The JSON text of [hash] or [hash, range], which the journal keeps (itemDeleted). Written by one
+  // JSON.stringify, it is a flat string: pieces joined with `+` make a rope, which every Map
+  // lookup by the identity (a write makes several) must first copy into one piece.
+  const hash = keyToken(item[schema.hash.name]!, schema.hash.type);
+  return JSON.stringify(schema.range ? [hash, keyToken(item[schema.range.name]!, schema.range.type)] : [hash]);
 }
 
 /** True when the item has every key attribute of the schema with its declared type. */

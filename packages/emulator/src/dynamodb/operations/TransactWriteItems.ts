@@ -3,6 +3,7 @@ import { BatchCapacity, ItemCollections } from '../batch.js';
 import { readUnits, transactional, writeConsumption, type CapacityRequest } from '../capacity.js';
 import { ddbErrors } from '../errors.js';
 import { evaluateCondition } from '../expressions/index.js';
+import type { Table } from '../model/table.js';
 import { defineOperation, type DynamoDbContext } from '../operation.js';
 import { prepareAction, type PreparedAction, type TransactWriteItem } from '../transactWrite.js';
 import * as shapes from '../validation/common.js';
@@ -44,11 +45,21 @@ function reasonFor(action: PreparedAction): Record<string, unknown> {
   return { Code: 'None' };
 }
 
+/** Identities per table: an identity is unique in its table, and joining it to the table's name would build a string per action. */
+function namesAnItemTwice(prepared: readonly PreparedAction[]): boolean {
+  const seen = new Map<Table, Set<string>>();
+  for (const { table, id } of prepared) {
+    let ids = seen.get(table);
+    if (ids === undefined) seen.set(table, (ids = new Set()));
+    if (ids.has(id)) return true;
+    ids.add(id);
+  }
+  return false;
+}
+
 function run(input: TransactWriteItemsInput, context: DynamoDbContext): TransactionAnswer {
   const prepared = input.TransactItems.map((item) => prepareAction(context, item));
-  const identities = new Set<string>();
-  for (const action of prepared) identities.add(action.identity);
-  if (identities.size !== prepared.length) throw ddbErrors.validation('Transaction request cannot include multiple operations on one item');
+  if (namesAnItemTwice(prepared)) throw ddbErrors.validation('Transaction request cannot include multiple operations on one item');
   // The reasons are listed only when the transaction is cancelled; a transaction that goes through builds none.
   if (prepared.some(stops)) throw ddbErrors.transactionCanceled(prepared.map(reasonFor));
   const capacity = new BatchCapacity('Write', input.ReturnConsumedCapacity);
@@ -121,12 +132,11 @@ export default defineOperation<TransactWriteItemsInput>({
       const { consumedCapacity, response } = run(input, context);
       return { ...response, ConsumedCapacity: consumedCapacity };
     }
-    const fingerprint = JSON.stringify(input.TransactItems);
-    const known = context.state.clientTokens.lookup(token, fingerprint, context.now);
+    const known = context.state.clientTokens.lookup(token, input.TransactItems, context.now);
     if (known.kind === 'mismatch') throw ddbErrors.idempotentParameterMismatch();
     if (known.kind === 'replay') return { ...(known.response as Record<string, unknown>), ConsumedCapacity: replayCapacity(input, context) };
     const { consumedCapacity, response } = run(input, context);
-    context.state.clientTokens.remember(token, fingerprint, context.now, response);
+    context.state.clientTokens.remember(token, input.TransactItems, context.now, response);
     return { ...response, ConsumedCapacity: consumedCapacity };
   },
 });
