@@ -53,7 +53,10 @@ export class KumoWorker {
   readonly env: EnvScope;
   /** Keeps its SDK clients from one file's cleanup to the next. */
   readonly cleaner: Cleaner;
-  /** What cleanup looks at: the configured services less those the emulator said it does not serve. */
+  /**
+   * What cleanup looks at: the configured services the lease says the emulator serves, less any
+   * it answered UnknownOperationException for since.
+   */
   cleanedServices: ServiceName[];
   /**
    * Whether a namespace's resources are deleted after its scope: in ephemeral mode only. A
@@ -81,7 +84,7 @@ export class KumoWorker {
       clientConfig: () => clientConfig(connection),
     };
     this.cleaner = createCleaner(connection);
-    this.cleanedServices = [...config.services];
+    this.cleanedServices = [...lease.services];
     this.cleansUp = config.mode === 'ephemeral';
     this.namespaceSalt = config.mode === 'hybrid' ? lease.runId : undefined;
     this.env = new EnvScope(targets.env);
@@ -254,7 +257,7 @@ export class FileSession {
   private async clean(namespace: Namespace): Promise<Error[]> {
     if (!this.worker.cleansUp) return [];
     const result = await this.worker.cleaner.clean(namespace.id, this.worker.cleanedServices);
-    // A service the emulator does not serve (SQS, for now) holds nothing: later files skip asking.
+    // A service the lease named that the emulator then said it does not serve holds nothing: later files skip asking.
     if (result.unavailable.length > 0) this.worker.cleanedServices = this.worker.cleanedServices.filter((service) => !result.unavailable.includes(service));
     // Everything cleanup found was made by this file: a namespace holds nothing else.
     this.created.push(...result.deleted, ...result.leaks);

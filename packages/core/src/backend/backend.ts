@@ -15,6 +15,7 @@ export interface EmulatorLease {
   mode: string;
   /** The emulator's data directory (temporary in ephemeral mode; removed when the run ends). */
   dataDir?: string;
+  /** The configured services the emulator answers: cleanup looks at these only (a file's cleanup never asks about the others). */
   services: ServiceName[];
 }
 

@@ -34,7 +34,14 @@ export class EmbeddedBackend implements EmulatorBackend {
     const storage: StorageRequest = { mode: config.mode, dataDir: config.dataDir, flushIntervalMs: config.flushIntervalMs };
     // A slot that already runs its emulator is read from its lease file: no round trip to the supervisor.
     const emulator = this.owner.runningEmulator(slot) ?? (await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report, storage }));
-    return { runId: await this.owner.runId(), endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
+    return {
+      runId: await this.owner.runId(),
+      endpoint: emulator.endpoint,
+      backend: 'embedded',
+      mode: config.mode,
+      dataDir: emulator.dataDir,
+      services: config.services.filter((service) => emulator.services.includes(service)),
+    };
   }
 }
 

@@ -5,6 +5,8 @@ export interface EmulatorRecord {
   readonly slot: string;
   readonly pid: number;
   readonly endpoint: string;
+  /** The services it answers (the emulator's own list): a worker cleans up only those, and never asks the others. */
+  readonly services: readonly string[];
   readonly dataDir: string;
   /** ISO 8601 instants (real time: the run's, not a test's). */
   readonly startedAt: string;
