@@ -28,6 +28,11 @@ export interface WorkerInput {
   slot: string;
   /** Where the emulator comes from; by default the backend the configuration names. */
   backend?: EmulatorBackend;
+  /**
+   * The worker process runs one file and exits (vitest's isolation, the default). Its cleanup then
+   * runs where the backend keeps SDK clients warm (EmulatorBackend.remoteCleaner), when it has one.
+   */
+  oneFilePerProcess?: boolean;
 }
 
 /** What the `kumo` fixture (and `globalThis.kumo` in jest) tells a test about its emulator. */
@@ -72,6 +77,7 @@ export class KumoWorker {
     readonly lease: EmulatorLease,
     readonly report: RunReport,
     targets: WorkerTargets,
+    backend: EmulatorBackend,
   ) {
     this.connection = { endpoint: lease.endpoint, region: config.region, credentials: { ...TEST_CREDENTIALS } };
     const connection = this.connection;
@@ -83,7 +89,7 @@ export class KumoWorker {
       mode: lease.mode,
       clientConfig: () => clientConfig(connection),
     };
-    this.cleaner = createCleaner(connection);
+    this.cleaner = input.oneFilePerProcess && backend.remoteCleaner ? backend.remoteCleaner(connection) : createCleaner(connection);
     this.cleanedServices = [...lease.services];
     this.cleansUp = config.mode === 'ephemeral';
     this.namespaceSalt = config.mode === 'hybrid' ? lease.runId : undefined;
@@ -103,10 +109,11 @@ export class KumoWorker {
   static async open(input: WorkerInput, targets: WorkerTargets): Promise<KumoWorker> {
     const options = (input.environmentOptions as { kumo?: unknown } | undefined)?.kumo ?? {};
     const config = resolveConfig(options, input.env, input.rootDir);
-    const lease = await (input.backend ?? backendFor(config)).acquire(config, input.slot);
+    const backend = input.backend ?? backendFor(config);
+    const lease = await backend.acquire(config, input.slot);
     const report = new RunReport(config, lease.runId);
     report.announce(lease, input.slot);
-    return new KumoWorker(input, config, lease, report, targets);
+    return new KumoWorker(input, config, lease, report, targets, backend);
   }
 
   /** Starts a test file, named by its path relative to the root (the seed of its namespace and ids). */
