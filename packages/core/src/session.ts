@@ -29,10 +29,11 @@ export interface WorkerInput {
   /** Where the emulator comes from; by default the backend the configuration names. */
   backend?: EmulatorBackend;
   /**
-   * The worker process runs one file and exits (vitest's isolation, the default). Its cleanup then
-   * runs where the backend keeps SDK clients warm (EmulatorBackend.remoteCleaner), when it has one.
+   * Whether the worker process runs one file and exits (vitest's isolation, the default), asked
+   * when the first file is cleaned (vitest tells only then). Its cleanup then runs where the
+   * backend keeps SDK clients warm (EmulatorBackend.remoteCleaner), when it has one.
    */
-  oneFilePerProcess?: boolean;
+  oneFilePerProcess?: () => boolean;
 }
 
 /** What the `kumo` fixture (and `globalThis.kumo` in jest) tells a test about its emulator. */
@@ -56,8 +57,7 @@ export class KumoWorker {
   readonly info: KumoInfo;
   readonly clock: TestClock;
   readonly env: EnvScope;
-  /** Keeps its SDK clients from one file's cleanup to the next. */
-  readonly cleaner: Cleaner;
+  private chosenCleaner: Cleaner | undefined;
   /**
    * What cleanup looks at: the configured services the lease says the emulator serves, less any
    * it answered UnknownOperationException for since.
@@ -77,7 +77,7 @@ export class KumoWorker {
     readonly lease: EmulatorLease,
     readonly report: RunReport,
     targets: WorkerTargets,
-    backend: EmulatorBackend,
+    private readonly backend: EmulatorBackend,
   ) {
     this.connection = { endpoint: lease.endpoint, region: config.region, credentials: { ...TEST_CREDENTIALS } };
     const connection = this.connection;
@@ -89,7 +89,6 @@ export class KumoWorker {
       mode: lease.mode,
       clientConfig: () => clientConfig(connection),
     };
-    this.cleaner = input.oneFilePerProcess && backend.remoteCleaner ? backend.remoteCleaner(connection) : createCleaner(connection);
     this.cleanedServices = [...lease.services];
     this.cleansUp = config.mode === 'ephemeral';
     this.namespaceSalt = config.mode === 'hybrid' ? lease.runId : undefined;
@@ -116,6 +115,12 @@ export class KumoWorker {
     return new KumoWorker(input, config, lease, report, targets, backend);
   }
 
+  /** Keeps its SDK clients from one file's cleanup to the next (or has the backend's long-lived process clean). */
+  get cleaner(): Cleaner {
+    this.chosenCleaner ??= this.input.oneFilePerProcess?.() && this.backend.remoteCleaner ? this.backend.remoteCleaner(this.connection) : createCleaner(this.connection);
+    return this.chosenCleaner;
+  }
+
   /** Starts a test file, named by its path relative to the root (the seed of its namespace and ids). */
   openFile(file: string): FileSession {
     return new FileSession(this, file.split('\\').join('/'));
@@ -123,7 +128,7 @@ export class KumoWorker {
 
   /** Puts the clock and the variables back. */
   close(): void {
-    this.cleaner.destroy();
+    this.chosenCleaner?.destroy();
     this.clock.uninstall();
     this.env.restore();
   }

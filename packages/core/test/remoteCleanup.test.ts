@@ -28,7 +28,7 @@ async function openWorker(oneFilePerProcess: boolean): Promise<{ worker: KumoWor
       rootDir,
       slot: '1',
       backend: new EmbeddedBackend({ mainPid: run.runner.pid!, runDirectory: run.runDirectory }),
-      oneFilePerProcess,
+      oneFilePerProcess: () => oneFilePerProcess,
     },
     { env: [{}], global: globalThis },
   );
