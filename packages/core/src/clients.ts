@@ -3,12 +3,24 @@
  * for a DynamoDB client), each request stamped with the test clock's time in `x-kumo-now` so the
  * emulator records it with millisecond precision.
  */
+import { createRequire } from 'node:module';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type * as DocumentSdk from '@aws-sdk/lib-dynamodb';
+import type * as SqsSdk from '@aws-sdk/client-sqs';
 import type { BuildMiddleware, MiddlewareStack } from '@smithy/types';
 import type { ClockControl } from './testClock.js';
+
+/**
+ * The SQS client and the document client are loaded on first use, not with the toolkit: with
+ * vitest's isolation every test file is a new process that imports the toolkit, and loading them
+ * costs it 10 to 20 ms that a file which never uses them would pay for nothing. The fixtures are
+ * synchronous getters, so they are required (both packages are CommonJS: an `import` of them
+ * elsewhere gets the same module, and the same classes).
+ */
+const requireSdk = createRequire(import.meta.url);
+export const sqsSdk = (): typeof SqsSdk => requireSdk('@aws-sdk/client-sqs') as typeof SqsSdk;
+const documentSdk = (): typeof DocumentSdk => requireSdk('@aws-sdk/lib-dynamodb') as typeof DocumentSdk;
 
 /** Where an emulator answers, and how to sign for it. */
 export interface Connection {
@@ -26,8 +38,8 @@ export interface Clients {
   readonly s3: S3Client;
   readonly ddb: DynamoDBClient;
   /** Over `ddb`: using it creates `ddb` too. */
-  readonly doc: DynamoDBDocumentClient;
-  readonly sqs: SQSClient;
+  readonly doc: DocumentSdk.DynamoDBDocumentClient;
+  readonly sqs: SqsSdk.SQSClient;
   /** The clients made so far, in the order they were first used. */
   readonly created: readonly ClientName[];
   /** Closes the clients made so far; later use makes new ones. */
@@ -76,11 +88,11 @@ export function createClients(connection: Connection, clock: ClockControl): Clie
     },
     get doc() {
       // The document client shares ddb's middleware stack, so it is stamped through ddb.
-      return lazy('doc', () => DynamoDBDocumentClient.from(clients.ddb));
+      return lazy('doc', () => documentSdk().DynamoDBDocumentClient.from(clients.ddb));
     },
     get sqs() {
       return lazy('sqs', () => {
-        const client = new SQSClient(clientConfig(connection));
+        const client = new (sqsSdk().SQSClient)(clientConfig(connection));
         stampTime(client.middlewareStack, clock);
         return client;
       });

@@ -136,9 +136,9 @@ function totalsOf(files: readonly FileReport[]): RunTotals {
 export function startLine(config: ResolvedConfig, lease: EmulatorLease, runId: string, reportDir: string): string {
   const emulators =
     config.mode === 'ephemeral'
-      ? `data dir temporary, per emulator (first ${lease.dataDir ?? 'in memory'}), services ${lease.services.join(', ')}, one emulator per worker slot (first at ${lease.endpoint})`
+      ? `data dir temporary, per emulator (first ${lease.dataDir ?? 'in memory'}), services ${config.services.join(', ')}, one emulator per worker slot (first at ${lease.endpoint})`
       : `data dir ${config.dataDir} (${config.flushIntervalMs > 0 ? `flushed every ${config.flushIntervalMs} ms` : 'every write on disk before it is answered'}), ` +
-        `services ${lease.services.join(', ')}, one emulator for every worker slot at ${lease.endpoint}` +
+        `services ${config.services.join(', ')}, one emulator for every worker slot at ${lease.endpoint}` +
         (config.mode === 'persistent' ? ', namespaces kept across runs' : ', namespaces fresh for this run');
   return (
     `kumo-testkit: ${runId}: backend ${lease.backend}, mode ${lease.mode}, ${emulators}, report ${reportDir}` +

@@ -28,6 +28,12 @@ export interface WorkerInput {
   slot: string;
   /** Where the emulator comes from; by default the backend the configuration names. */
   backend?: EmulatorBackend;
+  /**
+   * Whether the worker process runs one file and exits (vitest's isolation, the default), asked
+   * when the first file is cleaned (vitest tells only then). Its cleanup then runs where the
+   * backend keeps SDK clients warm (EmulatorBackend.remoteCleaner), when it has one.
+   */
+  oneFilePerProcess?: () => boolean;
 }
 
 /** What the `kumo` fixture (and `globalThis.kumo` in jest) tells a test about its emulator. */
@@ -51,9 +57,11 @@ export class KumoWorker {
   readonly info: KumoInfo;
   readonly clock: TestClock;
   readonly env: EnvScope;
-  /** Keeps its SDK clients from one file's cleanup to the next. */
-  readonly cleaner: Cleaner;
-  /** What cleanup looks at: the configured services less those the emulator said it does not serve. */
+  private chosenCleaner: Cleaner | undefined;
+  /**
+   * What cleanup looks at: the configured services the lease says the emulator serves, less any
+   * it answered UnknownOperationException for since.
+   */
   cleanedServices: ServiceName[];
   /**
    * Whether a namespace's resources are deleted after its scope: in ephemeral mode only. A
@@ -69,6 +77,7 @@ export class KumoWorker {
     readonly lease: EmulatorLease,
     readonly report: RunReport,
     targets: WorkerTargets,
+    private readonly backend: EmulatorBackend,
   ) {
     this.connection = { endpoint: lease.endpoint, region: config.region, credentials: { ...TEST_CREDENTIALS } };
     const connection = this.connection;
@@ -80,8 +89,7 @@ export class KumoWorker {
       mode: lease.mode,
       clientConfig: () => clientConfig(connection),
     };
-    this.cleaner = createCleaner(connection);
-    this.cleanedServices = [...config.services];
+    this.cleanedServices = [...lease.services];
     this.cleansUp = config.mode === 'ephemeral';
     this.namespaceSalt = config.mode === 'hybrid' ? lease.runId : undefined;
     this.env = new EnvScope(targets.env);
@@ -100,10 +108,17 @@ export class KumoWorker {
   static async open(input: WorkerInput, targets: WorkerTargets): Promise<KumoWorker> {
     const options = (input.environmentOptions as { kumo?: unknown } | undefined)?.kumo ?? {};
     const config = resolveConfig(options, input.env, input.rootDir);
-    const lease = await (input.backend ?? backendFor(config)).acquire(config, input.slot);
+    const backend = input.backend ?? backendFor(config);
+    const lease = await backend.acquire(config, input.slot);
     const report = new RunReport(config, lease.runId);
     report.announce(lease, input.slot);
-    return new KumoWorker(input, config, lease, report, targets);
+    return new KumoWorker(input, config, lease, report, targets, backend);
+  }
+
+  /** Keeps its SDK clients from one file's cleanup to the next (or has the backend's long-lived process clean). */
+  get cleaner(): Cleaner {
+    this.chosenCleaner ??= this.input.oneFilePerProcess?.() && this.backend.remoteCleaner ? this.backend.remoteCleaner(this.connection) : createCleaner(this.connection);
+    return this.chosenCleaner;
   }
 
   /** Starts a test file, named by its path relative to the root (the seed of its namespace and ids). */
@@ -113,7 +128,7 @@ export class KumoWorker {
 
   /** Puts the clock and the variables back. */
   close(): void {
-    this.cleaner.destroy();
+    this.chosenCleaner?.destroy();
     this.clock.uninstall();
     this.env.restore();
   }
@@ -254,7 +269,7 @@ export class FileSession {
   private async clean(namespace: Namespace): Promise<Error[]> {
     if (!this.worker.cleansUp) return [];
     const result = await this.worker.cleaner.clean(namespace.id, this.worker.cleanedServices);
-    // A service the emulator does not serve (SQS, for now) holds nothing: later files skip asking.
+    // A service the lease named that the emulator then said it does not serve holds nothing: later files skip asking.
     if (result.unavailable.length > 0) this.worker.cleanedServices = this.worker.cleanedServices.filter((service) => !result.unavailable.includes(service));
     // Everything cleanup found was made by this file: a namespace holds nothing else.
     this.created.push(...result.deleted, ...result.leaks);

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startEmulator, type RunningEmulator } from '@kumo-testkit/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientConfig, createClients, TEST_CREDENTIALS, TestClock, type Connection } from '@kumo-testkit/core';
@@ -64,6 +64,14 @@ describe('createClients', () => {
     expect(clients.doc.config).toBe(clients.ddb.config);
     clients.destroy();
     expect(clients.created).toEqual([]);
+  });
+
+  it('loads the SQS and document clients on first use, as the same classes an import of their packages gives', () => {
+    const clients = createClients(direct, installedClock());
+    expect(clients.sqs).toBeInstanceOf(SQSClient);
+    expect(clients.doc).toBeInstanceOf(DynamoDBDocumentClient);
+    expect(clients.created).toEqual(['sqs', 'ddb', 'doc']);
+    clients.destroy();
   });
 
   it('stamps every request with x-kumo-now, the test clock at the time it is sent', async () => {

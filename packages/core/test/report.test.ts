@@ -59,14 +59,15 @@ describe('RunReport', () => {
   });
 
   it('in persistent and hybrid modes, says that namespaces are kept and what the data directory holds', () => {
+    // The configured services, as the resolved config says them (the lease names only those the emulator serves).
     const config = resolveConfig({ mode: 'persistent', dataDir: '/data/kumo' }, {}, '/project');
     const lease: EmulatorLease = { ...LEASE, mode: 'persistent', dataDir: '/data/kumo' };
     expect(startLine(config, lease, 'run-4', 'reports/run-4')).toBe(
       'kumo-testkit: run-4: backend embedded, mode persistent, data dir /data/kumo (every write on disk before it is answered), ' +
-        'services s3, dynamodb, one emulator for every worker slot at http://127.0.0.1:4566, namespaces kept across runs, report reports/run-4',
+        'services s3, dynamodb, sqs, one emulator for every worker slot at http://127.0.0.1:4566, namespaces kept across runs, report reports/run-4',
     );
     const hybrid = resolveConfig({ mode: 'hybrid', dataDir: '/data/kumo', flushIntervalMs: 100 }, {}, '/project');
-    expect(startLine(hybrid, { ...lease, mode: 'hybrid' }, 'run-5', 'r')).toContain('mode hybrid, data dir /data/kumo (flushed every 100 ms), services s3, dynamodb, one emulator for every worker slot at http://127.0.0.1:4566, namespaces fresh for this run');
+    expect(startLine(hybrid, { ...lease, mode: 'hybrid' }, 'run-5', 'r')).toContain('mode hybrid, data dir /data/kumo (flushed every 100 ms), services s3, dynamodb, sqs, one emulator for every worker slot at http://127.0.0.1:4566, namespaces fresh for this run');
 
     const totals = { files: 3, namespaces: 3, created: 0, deleted: 0, leaks: 0, errors: 0 };
     const storage = { mode: 'persistent' as const, dataDir: '/data/kumo', flushIntervalMs: 0 };

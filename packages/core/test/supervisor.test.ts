@@ -49,6 +49,10 @@ describe('the supervisor of a run', { timeout: 120_000 }, () => {
     expect(record.runId).toMatch(/^run-\d{8}T\d{9}Z-[0-9a-f]{8}$/);
     expect(rendezvous.runId).toBe(record.runId);
     expect(new Set(fake.reports.map((report) => report.lease.runId))).toEqual(new Set([record.runId]));
+    // The workers asked for S3, DynamoDB and SQS: each lease (from the supervisor, then from the
+    // lease file) names only what the emulator serves, so no file's cleanup asks it about SQS.
+    for (const report of fake.reports) expect([report.lease.services, report.again.services]).toEqual([['s3', 'dynamodb'], ['s3', 'dynamodb']]);
+    expect(record.emulators.map((emulator) => emulator.services)).toEqual([['s3', 'dynamodb'], ['s3', 'dynamodb']]);
     expect(readdirSync(fake.runDirectory).filter((name) => name.startsWith('run-') && name.endsWith('.json'))).toHaveLength(1);
 
     for (const [endpoint, bucket] of [[one!, 'in-slot-1'], [two!, 'in-slot-2']]) {

@@ -66,6 +66,8 @@ export interface RunningEmulator {
   readonly endpoint: string;
   readonly host: string;
   readonly port: number;
+  /** The services it answers, by the toolkit's names: a client of any other gets UnknownOperationException. */
+  readonly services: readonly string[];
   /** Stops serving; a persistent emulator then writes what is pending and a snapshot, and unlocks its directory. */
   stop(): Promise<EmulatorStopReport>;
 }
@@ -79,6 +81,9 @@ export interface EmulatorStopReport {
     readonly resources: StoredResource[];
   };
 }
+
+/** S3 by path, DynamoDB by its X-Amz-Target prefix; SQS comes in a later release. */
+const SERVED_SERVICES: readonly string[] = ['s3', 'dynamodb'];
 
 const HEALTH_BODY = JSON.stringify({ status: 'healthy' });
 
@@ -164,6 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     endpoint: `http://${endpointHost}:${port()}`,
     host,
     port: port(),
+    services: SERVED_SERVICES,
     stop() {
       stopped ??= (async () => {
         const closed = once(server, 'close');

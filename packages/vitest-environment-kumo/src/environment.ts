@@ -20,6 +20,9 @@ const environment: Environment = {
         // vitest does not tell an environment its root; it runs workers in the directory it was started from.
         rootDir: process.cwd(),
         slot: process.env.VITEST_POOL_ID ?? '1',
+        // With isolation (the default) vitest runs each file in a new process (or thread). Its
+        // worker state, which says so, is there once a file runs, not yet here.
+        oneFilePerProcess: () => (globalThis as { __vitest_worker__?: { config?: { isolate?: boolean } } }).__vitest_worker__?.config?.isolate !== false,
       },
       { env: [process.env], global },
     );

@@ -8,10 +8,13 @@
  * gone is not used: the supervisor is asked, and starts the slot a new one.
  */
 import { Agent, request } from 'node:http';
+import type { Cleaner, CleanupResult } from '../cleanup.js';
+import type { Connection } from '../clients.js';
+import type { ServiceName } from '../config/options.js';
 import { KumoError } from '../errors.js';
 import { findOrStartSupervisor, readJson, type Rendezvous } from '../supervisor/rendezvous.js';
 import { isAlive, privateRunDirectory, runnerMainPid, slotLeasePath } from '../supervisor/runDirectory.js';
-import type { EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from '../supervisor/runRecord.js';
+import type { CleanupAnswer, EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from '../supervisor/runRecord.js';
 import type { ResolvedConfig } from '../config/options.js';
 import type { EmulatorBackend, EmulatorLease } from './backend.js';
 
@@ -34,7 +37,19 @@ export class EmbeddedBackend implements EmulatorBackend {
     const storage: StorageRequest = { mode: config.mode, dataDir: config.dataDir, flushIntervalMs: config.flushIntervalMs };
     // A slot that already runs its emulator is read from its lease file: no round trip to the supervisor.
     const emulator = this.owner.runningEmulator(slot) ?? (await this.owner.call<EmulatorRecord>('POST', '/acquire', { slot, region: config.region, report, storage }));
-    return { runId: await this.owner.runId(), endpoint: emulator.endpoint, backend: 'embedded', mode: config.mode, dataDir: emulator.dataDir, services: [...config.services] };
+    return {
+      runId: await this.owner.runId(),
+      endpoint: emulator.endpoint,
+      backend: 'embedded',
+      mode: config.mode,
+      dataDir: emulator.dataDir,
+      services: config.services.filter((service) => emulator.services.includes(service)),
+    };
+  }
+
+  /** Cleans through the run's supervisor, which keeps its SDK clients warm from one file to the next. */
+  remoteCleaner(connection: Connection): Cleaner {
+    return { clean: (namespaceId, services) => this.owner.clean(connection, namespaceId, services), destroy: () => undefined };
   }
 }
 
@@ -63,6 +78,16 @@ export class RunOwner {
   /** Stops every emulator of the run now (the runner's end), and answers the final record. */
   stopRun(): Promise<RunRecord> {
     return this.call<RunRecord>('POST', '/stop');
+  }
+
+  /** Has the supervisor clean a namespace on one of its emulators; like every cleanup, never throws. */
+  async clean(connection: Connection, namespaceId: string, services: ServiceName[]): Promise<CleanupResult> {
+    try {
+      const answer = await this.call<CleanupAnswer>('POST', '/clean', { connection, namespaceId, services });
+      return { ...answer, errors: answer.errors.map((message) => new KumoError(message)) };
+    } catch (error) {
+      return { deleted: [], leaks: [], errors: [error as Error], unavailable: [] };
+    }
   }
 
   /** The id the run's supervisor minted for the run. */

@@ -1,9 +1,9 @@
 /** Deletes a namespace's SQS queues. */
-import { DeleteQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { clientConfig, type Connection } from '../clients.js';
+import { clientConfig, sqsSdk, type Connection } from '../clients.js';
 import { errorName, type ResourceRef, type ServiceCleaner } from './resources.js';
 
 export function sqsCleaner(connection: Connection): ServiceCleaner {
+  const { DeleteQueueCommand, ListQueuesCommand, SQSClient } = sqsSdk();
   const sqs = new SQSClient(clientConfig(connection));
   const urls = new Map<string, string>();
   return {

@@ -2,12 +2,15 @@
  * The supervisor's control channel: HTTP on 127.0.0.1, every request carrying the run's token
  * (`x-kumo-token`), which only the user who can read the private run directory knows.
  *   POST /acquire {"slot","region","report"?,"storage"?} -> the slot's EmulatorRecord
+ *   POST /clean {"connection","namespaceId","services"} -> the CleanupAnswer of that namespace on one of the run's emulators
  *   GET  /run                       -> the RunRecord so far
  *   POST /stop                      -> stops every emulator, answers the final RunRecord; the supervisor then exits
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Connection } from '../clients.js';
+import type { ServiceName } from '../config/options.js';
 import { KumoError } from '../errors.js';
 import type { RunReportTarget, StorageRequest } from './runRecord.js';
 import type { Supervisor } from './supervisor.js';
@@ -37,12 +40,16 @@ async function route(req: IncomingMessage, supervisor: Supervisor): Promise<unkn
       const { slot, region, report, storage } = JSON.parse(await readBody(req)) as { slot: string; region: string; report?: RunReportTarget; storage?: StorageRequest };
       return supervisor.acquire(String(slot), String(region), report, storage);
     }
+    case 'POST /clean': {
+      const { connection, namespaceId, services } = JSON.parse(await readBody(req)) as { connection: Connection; namespaceId: string; services: ServiceName[] };
+      return supervisor.clean(connection, String(namespaceId), services);
+    }
     case 'GET /run':
       return supervisor.record;
     case 'POST /stop':
       return supervisor.stop('requested');
     default:
-      throw new KumoError(`the kumo-testkit supervisor has no "${call}"; it answers POST /acquire, GET /run and POST /stop.`);
+      throw new KumoError(`the kumo-testkit supervisor has no "${call}"; it answers POST /acquire, POST /clean, GET /run and POST /stop.`);
   }
 }
 

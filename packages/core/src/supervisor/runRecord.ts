@@ -1,3 +1,5 @@
+import type { CleanupResult } from '../cleanup.js';
+
 /** What a run's supervisor did, for the toolkit's start and end lines and its JSON run report. */
 
 export interface EmulatorRecord {
@@ -5,6 +7,8 @@ export interface EmulatorRecord {
   readonly slot: string;
   readonly pid: number;
   readonly endpoint: string;
+  /** The services it answers (the emulator's own list): a worker cleans up only those, and never asks the others. */
+  readonly services: readonly string[];
   readonly dataDir: string;
   /** ISO 8601 instants (real time: the run's, not a test's). */
   readonly startedAt: string;
@@ -52,3 +56,6 @@ export interface RunRecord {
   /** Why the run's emulators were stopped: the runner asked, or its main process was gone. */
   stopReason?: 'requested' | 'runner exited';
 }
+
+/** A cleanup the supervisor ran for a worker, as it answers it: errors as their messages. */
+export type CleanupAnswer = Omit<CleanupResult, 'errors'> & { errors: string[] };

@@ -25,7 +25,7 @@ export interface EmulatorArguments {
   readonly flushIntervalMs: number;
 }
 
-type ChildMessage = { endpoint: string } | { failed: string } | { stopped: PersistedState | null };
+type ChildMessage = { endpoint: string; services: string[] } | { failed: string } | { stopped: PersistedState | null };
 
 export class SlotEmulator {
   /** Settles when the process has ended, asked to or not. */
@@ -55,9 +55,9 @@ export class SlotEmulator {
     const args = [settings.mode, settings.directory, settings.region, String(settings.flushIntervalMs)];
     const child = fork(modulePath, args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const who = slot === 'all' ? `the emulator on data directory ${settings.directory}` : `the emulator of worker slot ${slot}`;
-    const endpoint = await new Promise<string>((resolve, reject) => {
+    const { endpoint, services } = await new Promise<{ endpoint: string; services: string[] }>((resolve, reject) => {
       child.once('message', (message: ChildMessage) => {
-        if ('endpoint' in message) resolve(message.endpoint);
+        if ('endpoint' in message) resolve(message);
         else if ('failed' in message) reject(new KumoError(`${who} could not start: ${message.failed}`));
       });
       child.once('exit', (code, signal) => reject(new KumoError(`${who} exited while starting (${signal ?? `exit code ${code}`}); its error is in the supervisor's log.`)));
@@ -67,6 +67,7 @@ export class SlotEmulator {
       slot,
       pid: child.pid!,
       endpoint,
+      services,
       dataDir: settings.directory,
       startedAt: new Date().toISOString(),
       startMs: Math.round((performance.now() - started) * 10) / 10,

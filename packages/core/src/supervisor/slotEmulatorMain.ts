@@ -25,7 +25,7 @@ const started = await startEmulator(
 if (started) serve(started);
 
 function serve(emulator: RunningEmulator): void {
-  process.send!({ endpoint: emulator.endpoint });
+  process.send!({ endpoint: emulator.endpoint, services: emulator.services });
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

@@ -6,9 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as CleanupModule from '../cleanup.js';
+import type { Cleaner } from '../cleanup.js';
+import type { Connection } from '../clients.js';
+import type { ServiceName } from '../config/options.js';
 import { KumoError } from '../errors.js';
 import { writeJsonAtomically } from './rendezvous.js';
-import type { EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from './runRecord.js';
+import type { CleanupAnswer, EmulatorRecord, RunRecord, RunReportTarget, StorageRequest } from './runRecord.js';
 import { SlotEmulator } from './slotEmulator.js';
 
 const SLOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -22,6 +26,9 @@ export class Supervisor {
   /** The lease file written for each slot, and the emulator it names. */
   private readonly leases = new Map<string, EmulatorRecord>();
   private stopping: Promise<RunRecord> | undefined;
+  /** By endpoint: the cleaners of the workers' files, kept (with their SDK clients) for the run. */
+  private readonly cleaners = new Map<string, Cleaner>();
+  private cleanupModule: Promise<typeof CleanupModule> | undefined;
 
   constructor(
     private readonly dataRoot: string,
@@ -74,6 +81,8 @@ export class Supervisor {
       );
     }
     const { record } = await emulator;
+    // Files clean up in ephemeral mode only: the SDK is loaded while the first files run, not when they end.
+    if (storage.mode === 'ephemeral') this.cleanupModule ??= import('../cleanup.js');
     if (this.leasePath && !this.stopping && !this.leases.has(slot)) {
       this.leases.set(slot, record);
       writeJsonAtomically(this.leasePath(slot), record);
@@ -81,11 +90,33 @@ export class Supervisor {
     return record;
   }
 
+  /**
+   * Cleans a namespace on one of this run's emulators, for a worker process that runs one file
+   * (EmulatorBackend.remoteCleaner): the same cleanup through the AWS API, on SDK clients kept
+   * warm for the run.
+   */
+  async clean(connection: Connection, namespaceId: string, services: ServiceName[]): Promise<CleanupAnswer> {
+    if (!this.record.emulators.some((emulator) => emulator.endpoint === connection.endpoint)) {
+      throw new KumoError(`a worker asked to clean namespace ${namespaceId} on ${connection.endpoint}, which is not an emulator of this run; a worker cleans only on the emulator it acquired.`);
+    }
+    const key = `${connection.endpoint} ${connection.region}`;
+    let cleaner = this.cleaners.get(key);
+    if (!cleaner) {
+      this.cleanupModule ??= import('../cleanup.js');
+      cleaner = (await this.cleanupModule).createCleaner(connection);
+      this.cleaners.set(key, cleaner);
+    }
+    const result = await cleaner.clean(namespaceId, services);
+    return { ...result, errors: result.errors.map((error) => error.message) };
+  }
+
   /** Stops every emulator and removes the run's data; idempotent. */
   stop(reason: RunRecord['stopReason']): Promise<RunRecord> {
     this.stopping ??= (async () => {
       // First the leases, so that no worker picks an emulator that is being stopped.
       for (const slot of [...this.leases.keys()]) this.removeLease(slot);
+      for (const cleaner of this.cleaners.values()) cleaner.destroy();
+      this.cleaners.clear();
       const started = await Promise.allSettled(this.emulators.values());
       await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
       rmSync(this.dataRoot, { recursive: true, force: true });
