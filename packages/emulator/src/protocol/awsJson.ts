@@ -92,24 +92,20 @@ export function serveJson(
     done({ operation: operationName, resources, errorCode: awsError.code });
   };
   const durableFailure = (): void => writeError(service.style.internalError());
-  const fail = (error: unknown): void => {
+  // An answer goes out once what the call changed is on disk (at once without a durable store).
+  const settle = (write: () => void): void => {
     if (settled) return;
     settled = true;
     const durable = store?.whenDurable();
-    if (durable) durable.then(() => writeError(error), durableFailure);
-    else writeError(error);
+    if (durable) durable.then(write, durableFailure);
+    else write();
   };
-  const writeOutput = (output: unknown): void => {
-    writeJsonResponse(res, 200, output, envelope.requestId);
-    done({ operation: operationName, resources });
-  };
-  const succeed = (output: unknown): void => {
-    if (settled) return;
-    settled = true;
-    const durable = store?.whenDurable();
-    if (durable) durable.then(() => writeOutput(output), durableFailure);
-    else writeOutput(output);
-  };
+  const fail = (error: unknown): void => settle(() => writeError(error));
+  const succeed = (output: unknown): void =>
+    settle(() => {
+      writeJsonResponse(res, 200, output, envelope.requestId);
+      done({ operation: operationName, resources });
+    });
   const run = (text: string): void => {
     try {
       const input = parseJsonObject(text, service.style, isJsonMediaType(req.headers['content-type']));
