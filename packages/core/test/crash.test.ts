@@ -46,7 +46,12 @@ const TRANSACTION_SIZE = 4;
 const MIB = 1024 * 1024;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kumo-crash-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** The emulator running now: a failed check must not leave it serving after the test. */
+let running: ChildProcess | undefined;
+afterAll(() => {
+  running?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** A small seeded generator (mulberry32): the same seed gives the same kill instants and writes. */
 function random(seed: number): () => number {
@@ -81,6 +86,7 @@ async function startServer(): Promise<Server> {
   const cli = pathToFileURL(join(import.meta.dirname, '../src/cli.ts')).href;
   const script = `const { main } = await import(${JSON.stringify(cli)}); process.exitCode = await main(['serve', '--port', '0', '--data-dir', ${JSON.stringify(dataDir)}]);`;
   const child = spawn(process.execPath, [...entryNodeArgs, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running = child;
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = await new Promise<string>((resolve, reject) => {
