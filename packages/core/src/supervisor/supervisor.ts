@@ -26,8 +26,11 @@ export class Supervisor {
   /** The lease file written for each slot, and the emulator it names. */
   private readonly leases = new Map<string, EmulatorRecord>();
   private stopping: Promise<RunRecord> | undefined;
-  /** By endpoint: the cleaners of the workers' files, kept (with their SDK clients) for the run. */
-  private readonly cleaners = new Map<string, Cleaner>();
+  /**
+   * By endpoint and region: the cleaners of the workers' files, kept (with their SDK clients) for
+   * the run. Promises, so that files cleaning at once on one emulator share one cleaner.
+   */
+  private readonly cleaners = new Map<string, Promise<Cleaner>>();
   private cleanupModule: Promise<typeof CleanupModule> | undefined;
 
   constructor(
@@ -103,10 +106,10 @@ export class Supervisor {
     let cleaner = this.cleaners.get(key);
     if (!cleaner) {
       this.cleanupModule ??= import('../cleanup.js');
-      cleaner = (await this.cleanupModule).createCleaner(connection);
+      cleaner = this.cleanupModule.then((cleanup) => cleanup.createCleaner(connection));
       this.cleaners.set(key, cleaner);
     }
-    const result = await cleaner.clean(namespaceId, services);
+    const result = await (await cleaner).clean(namespaceId, services);
     return { ...result, errors: result.errors.map((error) => error.message) };
   }
 
@@ -115,7 +118,7 @@ export class Supervisor {
     this.stopping ??= (async () => {
       // First the leases, so that no worker picks an emulator that is being stopped.
       for (const slot of [...this.leases.keys()]) this.removeLease(slot);
-      for (const cleaner of this.cleaners.values()) cleaner.destroy();
+      for (const cleaner of this.cleaners.values()) void cleaner.then((made) => made.destroy(), () => undefined);
       this.cleaners.clear();
       const started = await Promise.allSettled(this.emulators.values());
       await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
